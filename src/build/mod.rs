@@ -1,0 +1,466 @@
+//! `rubric build`: turns question banks into rubrics. For every question, the points an
+//! interviewer listens for, from the guidance (one point per thing it asks for), from the
+//! sample answer (one point per sentence, clause or bullet with something specific in it), and
+//! for behavioral questions from the shape of a good story (a situation, a measurable result).
+
+pub mod split;
+pub mod terms;
+
+use crate::lexicon::{norm_key, Lexicon};
+use crate::rubric::{Kind, Point, Question, RubricFile, Source, FORMAT};
+use crate::seed::{question_id, Bank, SeedQuestion};
+use crate::text::{self, Stemmer};
+use std::collections::BTreeSet;
+use terms::{Candidate, LexIndex, Specificity, Tier};
+
+/// Weight of a guidance point relative to a sample point: the guidance is what the
+/// interviewer said they listen for.
+pub const GUIDANCE_WEIGHT: u32 = 2;
+const SAMPLE_WEIGHT: u32 = 1;
+const STRUCTURE_WEIGHT: u32 = 1;
+/// At most this many sample points a question; shorter neighbours are merged beyond it.
+const MAX_SAMPLE_POINTS: usize = 8;
+const MAX_TERMS: usize = 16;
+const MAX_RELATED: usize = 12;
+/// A single topic word used by more than this share of the bank's questions is only related.
+const TOPIC_WORD_MAX_RATIO: f64 = 0.2;
+
+/// Words in guidance items that name no topic of their own ("major components", "data
+/// considerations"): they neither become terms nor look up topics.
+const GUIDANCE_FILLER: &[&str] = &[
+    "approach", "clear", "common", "concrete", "consider", "consideration", "core", "effective", "example", "how", "key", "last", "lasting", "major",
+    "meaning", "meaningful", "overal", "overall", "practic", "practical", "realist", "realistic", "relev", "relevant", "specif", "specific", "sustain",
+    "sustainable", "thing", "way", "you'd", "you'll", "you're", "youd",
+];
+
+/// Builds the rubric file of one bank. `source` is recorded in the file as given.
+pub fn build_bank(bank: &Bank, source: &str, lex: &Lexicon) -> RubricFile {
+    let stemmer = Stemmer::english();
+    let ctx = Ctx::new(bank, lex, &stemmer);
+    let questions = bank.questions.iter().map(|q| ctx.question(bank, q)).collect();
+    RubricFile { format: FORMAT.to_string(), set: bank.set.clone(), title: bank.title.clone(), source: source.to_string(), questions }
+}
+
+/// One rubric file `rubric build` would write.
+#[derive(Debug)]
+pub struct Output {
+    pub path: std::path::PathBuf,
+    pub json: String,
+    pub questions: usize,
+}
+
+/// Builds the rubric files of `inputs` (bank files) for `out_dir`, one per set, in input order.
+/// Two inputs with the same set id are an error.
+pub fn render_all(inputs: &[std::path::PathBuf], out_dir: &std::path::Path, lex: &Lexicon) -> Result<Vec<Output>, crate::seed::SeedError> {
+    let mut seen = BTreeSet::new();
+    let mut outs = Vec::new();
+    for input in inputs {
+        let bank = crate::seed::read_bank(input)?;
+        if !seen.insert(bank.set.clone()) {
+            return Err(crate::seed::SeedError::parse(input, 1, format!("set `{}` is given twice: rename one of the files", bank.set)));
+        }
+        let source = input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let file = build_bank(&bank, &source, lex);
+        outs.push(Output { path: out_dir.join(format!("{}.json", bank.set)), json: crate::rubric::to_json(&file), questions: file.questions.len() });
+    }
+    Ok(outs)
+}
+
+/// Classifies a question by its wording.
+pub fn kind_of(question: &str) -> Kind {
+    let q = question.to_lowercase().replace('’', "'");
+    const BEHAVIORAL: &[&str] = &[
+        "tell me about",
+        "share an example",
+        "share a time",
+        "describe a time",
+        "describe a situation",
+        "give an example",
+        "give me an example",
+        "walk me through a production incident you",
+        "a time when you",
+        "a time you",
+        "an incident you",
+        "you led",
+        "you handled",
+        "have you successfully",
+    ];
+    const MOTIVATIONAL: &[&str] = &["why are you", "why do you want", "why this role", "why our", "what excites you", "why join"];
+    if MOTIVATIONAL.iter().any(|p| q.contains(p)) {
+        Kind::Motivational
+    } else if BEHAVIORAL.iter().any(|p| q.contains(p)) {
+        Kind::Behavioral
+    } else {
+        Kind::Technical
+    }
+}
+
+struct Ctx<'a> {
+    lex: &'a Lexicon,
+    index: LexIndex,
+    stemmer: &'a Stemmer,
+    spec: Specificity,
+    topic_keys: Vec<(Vec<String>, &'a str)>,
+}
+
+/// A sentence or bullet of the sample answer with its tiered terms.
+struct Unit {
+    text: String,
+    strong: Vec<Candidate>,
+    related: Vec<Candidate>,
+    stems: BTreeSet<String>,
+}
+
+/// The five interview-prep pages, embedded as the background against which a term's
+/// specificity is judged: a word used across many of their answers is no evidence of any one
+/// point, whatever bank is being built.
+const BACKGROUND: &[(&str, &str)] = &[
+    ("infra", include_str!("../../seeds/infra.txt")),
+    ("lead", include_str!("../../seeds/lead.txt")),
+    ("sre", include_str!("../../seeds/sre.txt")),
+    ("staff", include_str!("../../seeds/staff.txt")),
+    ("sys", include_str!("../../seeds/sys.txt")),
+];
+
+/// One document per question: the bank's own, plus the background pages' (a page being built
+/// is not counted twice).
+fn specificity_docs(bank: &Bank) -> Vec<String> {
+    let doc = |q: &SeedQuestion| format!("{}\n{}\n{}", q.question, q.guidance.as_deref().unwrap_or(""), q.answer);
+    let mut docs: Vec<String> = bank.questions.iter().map(doc).collect();
+    for (set, text) in BACKGROUND {
+        if *set == bank.set {
+            continue;
+        }
+        let path = std::path::PathBuf::from(format!("{set}.txt"));
+        if let Ok(b) = crate::seed::parse_bank(&path, text) {
+            docs.extend(b.questions.iter().map(doc));
+        }
+    }
+    docs
+}
+
+impl<'a> Ctx<'a> {
+    fn new(bank: &Bank, lex: &'a Lexicon, stemmer: &'a Stemmer) -> Self {
+        let docs = specificity_docs(bank);
+        Ctx {
+            lex,
+            index: LexIndex::new(lex, stemmer),
+            stemmer,
+            spec: Specificity::from_docs(docs.iter().map(String::as_str), stemmer),
+            topic_keys: lex.topic_keys_stemmed(stemmer),
+        }
+    }
+
+    fn question(&self, bank: &Bank, q: &SeedQuestion) -> Question {
+        let id = q.id.clone().unwrap_or_else(|| question_id(&bank.set, q.number));
+        let kind = kind_of(&q.question);
+        let qstems: BTreeSet<String> = text::analyze(&q.question, self.stemmer).into_iter().filter(|w| !w.stop).map(|w| w.stem).collect();
+        let units = self.units(&q.answer, &qstems);
+
+        let mut points = Vec::new();
+        if let Some(g) = &q.guidance {
+            for (k, item) in split::guidance_items(g).iter().enumerate() {
+                if let Some(p) = self.guidance_point(&id, k + 1, item, &units, &qstems) {
+                    points.push(p);
+                }
+            }
+        }
+        for (k, u) in units.iter().enumerate() {
+            points.push(self.sample_point(&id, k + 1, u));
+        }
+        if kind == Kind::Behavioral {
+            points.extend(structure_points(&id));
+        }
+        Question {
+            id,
+            set: bank.set.clone(),
+            number: q.number,
+            question: q.question.clone(),
+            guidance: q.guidance.clone(),
+            sample_answer: q.answer.clone(),
+            kind,
+            points,
+        }
+    }
+
+    /// Sentences and bullets of the sample answer that carry at least one specific term,
+    /// merged down to a modest number.
+    fn units(&self, answer: &str, qstems: &BTreeSet<String>) -> Vec<Unit> {
+        let mut units: Vec<Unit> = Vec::new();
+        for s in split::sentences(answer) {
+            let s = s.trim_start_matches("- ").to_string();
+            if is_meta(&s) {
+                continue;
+            }
+            let u = self.unit(&s, qstems);
+            if !u.strong.is_empty() {
+                units.push(u);
+            }
+        }
+        while units.len() > MAX_SAMPLE_POINTS {
+            // Merge the adjacent pair with the fewest strong terms between them.
+            let k = (0..units.len() - 1).min_by_key(|&k| (units[k].strong.len() + units[k + 1].strong.len(), k)).unwrap_or(0);
+            let b = units.remove(k + 1);
+            let a = &mut units[k];
+            a.text = format!("{} {}", a.text, b.text);
+            a.strong.extend(b.strong);
+            a.related.extend(b.related);
+            a.stems.extend(b.stems);
+        }
+        units
+    }
+
+    fn unit(&self, sentence: &str, qstems: &BTreeSet<String>) -> Unit {
+        let mut strong = Vec::new();
+        let mut related = Vec::new();
+        for c in terms::candidates(sentence, &self.index, self.stemmer) {
+            match terms::tier(&c, &self.spec, qstems) {
+                Some(Tier::Strong) => strong.push(c),
+                Some(Tier::Related) => related.push(c),
+                None => {}
+            }
+        }
+        let stems = text::analyze(sentence, self.stemmer).into_iter().filter(|w| !w.stop).map(|w| w.stem).collect();
+        Unit { text: sentence.to_string(), strong, related, stems }
+    }
+
+    fn sample_point(&self, qid: &str, n: usize, u: &Unit) -> Point {
+        let label = label_of(&u.strong);
+        let mut terms = TermList::default();
+        for c in by_quality(&u.strong) {
+            terms.push_expanded(&c.text, self.lex);
+        }
+        let mut related = TermList::default();
+        for c in &u.related {
+            related.push(&c.text);
+        }
+        Point {
+            id: format!("{qid}/s{n}"),
+            hint: format!("Cover {label}. The sample answer puts it as: \u{201c}{}\u{201d}", clip(&u.text, 180)),
+            label,
+            source: Source::Sample,
+            weight: SAMPLE_WEIGHT,
+            terms: terms.finish(MAX_TERMS),
+            related: related.finish_excluding(MAX_RELATED, &[]),
+        }
+    }
+
+    /// A guidance item becomes a point whose terms are the concrete words that show it: the
+    /// topic lexicon's words for its key words, and the specific terms of the sample sentences
+    /// that talk about it.
+    fn guidance_point(&self, qid: &str, n: usize, item: &str, units: &[Unit], qstems: &BTreeSet<String>) -> Option<Point> {
+        let words: Vec<_> = text::analyze(item, self.stemmer).into_iter().filter(|w| !w.stop && !GUIDANCE_FILLER.contains(&w.stem.as_str()) && !GUIDANCE_FILLER.contains(&w.norm.as_str())).collect();
+        if words.is_empty() {
+            return None;
+        }
+        let stems: Vec<String> = words.iter().map(|w| w.stem.clone()).collect();
+        let mut strong = TermList::default();
+        let mut related = TermList::default();
+        let mut examples: Vec<String> = Vec::new();
+
+        // The item's own wording, as a phrase, shows it; its single words only weakly.
+        let item_phrase = words.iter().map(|w| w.norm.as_str()).collect::<Vec<_>>().join(" ");
+        if words.len() > 1 && words.len() <= 4 {
+            strong.push_expanded(&item_phrase, self.lex);
+        }
+        for w in &words {
+            let r = self.spec.ratio(&w.stem);
+            if words.len() == 1 || (r <= 0.1 && !qstems.contains(&w.stem)) {
+                strong.push_expanded(&w.norm, self.lex);
+            } else {
+                related.push(&w.norm);
+            }
+        }
+        // Topic keys whose words appear in the item.
+        for (kstems, key) in &self.topic_keys {
+            if contains_seq(&stems, kstems) {
+                if let Some(ts) = self.lex.topic(key) {
+                    for t in ts {
+                        // A topic word used across much of the bank ("service", "team") is
+                        // weak evidence of this topic in particular.
+                        let tstems = text::phrase_stems(t, self.stemmer);
+                        let common = tstems.len() == 1 && self.spec.phrase_ratio(&tstems) > TOPIC_WORD_MAX_RATIO;
+                        if common || terms::is_generic(t) {
+                            related.push(t);
+                        } else {
+                            strong.push_expanded(t, self.lex);
+                        }
+                    }
+                    examples.extend(ts.iter().take(4).cloned());
+                }
+            }
+        }
+        // Sample sentences about the same thing lend their specific terms.
+        for u in units {
+            if stems.iter().any(|s| u.stems.contains(s) && self.spec.ratio(s) <= 0.5) {
+                for c in by_quality(&u.strong).into_iter().take(4) {
+                    related.push(&c.text);
+                    if examples.len() < 8 && !examples.contains(&c.display) {
+                        examples.insert(0, c.display.clone());
+                    }
+                }
+            }
+        }
+        let strong_terms = strong.finish(MAX_TERMS * 2);
+        let related_terms = related.finish_excluding(MAX_RELATED * 2, &strong_terms);
+        if strong_terms.is_empty() && related_terms.is_empty() {
+            return None;
+        }
+        let examples: Vec<String> = examples.into_iter().take(4).collect();
+        let hint = if examples.is_empty() {
+            format!("The interviewer listens for {item}: say it in concrete terms.")
+        } else {
+            format!("The interviewer listens for {item}: name what you would do or use, e.g. {}.", examples.join(", "))
+        };
+        Some(Point {
+            id: format!("{qid}/g{n}"),
+            label: item.to_string(),
+            source: Source::Guidance,
+            weight: GUIDANCE_WEIGHT,
+            terms: strong_terms,
+            related: related_terms,
+            hint,
+        })
+    }
+}
+
+/// Sentences about how to answer rather than the answer ("I'd answer this with a STAR flow").
+fn is_meta(s: &str) -> bool {
+    let l = s.to_lowercase().replace('’', "'");
+    ["i'd answer this", "i would answer this", "i usually answer this", "i'd structure this", "i'd frame this", "i'd answer it"].iter().any(|p| l.starts_with(p))
+}
+
+fn structure_points(qid: &str) -> Vec<Point> {
+    let terms = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    vec![
+        Point {
+            id: format!("{qid}/t1"),
+            label: "a specific situation you were in".into(),
+            source: Source::Structure,
+            weight: STRUCTURE_WEIGHT,
+            terms: terms(&[
+                "at my last", "at my previous", "at a previous", "previous company", "previous role", "previous job", "last company", "last role", "last team", "one time",
+                "in one case", "last year", "last quarter", "we had", "i was", "i led", "i owned", "our team", "my team",
+            ]),
+            related: terms(&["when", "during", "once"]),
+            hint: "Tell it as a real story: where you were, what was at stake, and what you personally did.".into(),
+        },
+        Point {
+            id: format!("{qid}/t2"),
+            label: "a measurable result".into(),
+            source: Source::Structure,
+            weight: STRUCTURE_WEIGHT,
+            terms: terms(&["#number", "percent", "halved", "doubled", "tripled"]),
+            related: terms(&["reduced", "improved", "dropped", "cut", "faster", "saved", "fewer", "eliminated"]),
+            hint: "End with the outcome in numbers: minutes of MTTR, pages a week, hours saved, percent of errors.".into(),
+        },
+    ]
+}
+
+/// Candidates ordered for use as terms: best kinds first, then by position; duplicates later.
+fn by_quality(cands: &[Candidate]) -> Vec<&Candidate> {
+    let mut v: Vec<&Candidate> = cands.iter().collect();
+    v.sort_by(|a, b| a.found.cmp(&b.found).then(a.pos.cmp(&b.pos)));
+    v
+}
+
+/// A short label from a unit's best terms, in the order they appear.
+fn label_of(cands: &[Candidate]) -> String {
+    let mut chosen: Vec<&Candidate> = Vec::new();
+    for c in by_quality(cands) {
+        if chosen.len() == 3 {
+            break;
+        }
+        let overlaps = chosen.iter().any(|d| {
+            let (a0, a1) = (c.pos, c.pos + c.stems.len());
+            let (b0, b1) = (d.pos, d.pos + d.stems.len());
+            a0 < b1 && b0 < a1
+        });
+        if !overlaps {
+            chosen.push(c);
+        }
+    }
+    chosen.sort_by_key(|c| c.pos);
+    chosen.iter().map(|c| c.display.clone()).collect::<Vec<_>>().join(", ")
+}
+
+fn contains_seq(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) => &cut[..i],
+        None => &cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
+}
+
+/// An ordered, de-duplicated list of terms (by normalized words).
+#[derive(Default)]
+struct TermList {
+    terms: Vec<String>,
+    seen: BTreeSet<String>,
+}
+
+impl TermList {
+    fn push(&mut self, t: &str) {
+        let t = t.trim().to_lowercase();
+        let key = norm_key(&t);
+        if !key.is_empty() && self.seen.insert(key) {
+            self.terms.push(t);
+        }
+    }
+
+    /// Adds `t` and its lexicon alternatives.
+    fn push_expanded(&mut self, t: &str, lex: &Lexicon) {
+        self.push(t);
+        if let Some(alts) = lex.alternatives(t) {
+            for a in alts {
+                self.push(a);
+            }
+        }
+    }
+
+    fn finish(self, max: usize) -> Vec<String> {
+        self.terms.into_iter().take(max).collect()
+    }
+
+    fn finish_excluding(self, max: usize, strong: &[String]) -> Vec<String> {
+        let strong: BTreeSet<String> = strong.iter().map(|t| norm_key(t)).collect();
+        self.terms.into_iter().filter(|t| !strong.contains(&norm_key(t))).take(max).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_follow_the_wording() {
+        assert_eq!(kind_of("Tell me about a time you handled a P0 production incident—what happened?"), Kind::Behavioral);
+        assert_eq!(kind_of("Share an example of diagnosing a bottleneck."), Kind::Behavioral);
+        assert_eq!(kind_of("Describe a situation where you disagreed."), Kind::Behavioral);
+        assert_eq!(kind_of("Why are you excited about this role?"), Kind::Motivational);
+        assert_eq!(kind_of("How do you design VPC networking?"), Kind::Technical);
+    }
+
+    #[test]
+    fn labels_use_the_best_terms_in_order() {
+        let s = Stemmer::english();
+        let lex = Lexicon::parse("blue/green | blue-green\n", "").unwrap();
+        let idx = LexIndex::new(&lex, &s);
+        let c = terms::candidates("Deployments would be blue/green with canaries via Terraform on EKS.", &idx, &s);
+        assert_eq!(label_of(&c), "blue/green, Terraform, EKS");
+    }
+
+    #[test]
+    fn clip_cuts_at_a_word() {
+        assert_eq!(clip("alpha beta gamma", 12), "alpha beta…");
+        assert_eq!(clip("short", 12), "short");
+    }
+}

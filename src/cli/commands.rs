@@ -1,0 +1,117 @@
+//! One function per command.
+
+use super::args::{BuildArgs, Cli, Command, Format, GradeArgs, ListArgs, ShowArgs};
+use super::{Outcome, Settings};
+use anyhow::{bail, Context, Result};
+use rubric::grade::{self, Compiled, Scratch};
+use rubric::lexicon::Lexicon;
+use rubric::report;
+use rubric::text::Stemmer;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+pub fn run(cli: Cli) -> Result<Outcome> {
+    match cli.command {
+        Command::Build(a) => build(a),
+        Command::List(a) => list(&Settings::resolve(&cli.global)?, a),
+        Command::Show(a) => show(&Settings::resolve(&cli.global)?, a),
+        Command::Grade(a) => grade_one(&Settings::resolve(&cli.global)?, a),
+    }
+}
+
+fn build(a: BuildArgs) -> Result<Outcome> {
+    let inputs = if a.inputs.is_empty() { default_seeds()? } else { a.inputs };
+    let outs = rubric::build::render_all(&inputs, &a.out, Lexicon::embedded())?;
+    let mut stale = Vec::new();
+    for o in &outs {
+        let current = std::fs::read(&o.path).ok();
+        if current.as_deref() != Some(o.json.as_bytes()) {
+            stale.push(o);
+        }
+    }
+    if a.check {
+        for o in &stale {
+            let why = if o.path.exists() { "is stale" } else { "is missing" };
+            eprintln!("rubric: {} {why}: run `rubric build` and commit the result", o.path.display());
+        }
+        if stale.is_empty() {
+            eprintln!("rubric: {} rubric files are fresh", outs.len());
+            return Ok(Outcome::Pass);
+        }
+        return Ok(Outcome::Findings);
+    }
+    std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
+    for o in &outs {
+        if stale.iter().any(|s| s.path == o.path) {
+            rubric::atomic::write(&o.path, o.json.as_bytes()).with_context(|| format!("writing {}", o.path.display()))?;
+            eprintln!("rubric: wrote {} ({} questions)", o.path.display(), o.questions);
+        } else {
+            eprintln!("rubric: {} is up to date ({} questions)", o.path.display(), o.questions);
+        }
+    }
+    Ok(Outcome::Pass)
+}
+
+fn default_seeds() -> Result<Vec<PathBuf>> {
+    let dir = PathBuf::from("seeds");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .with_context(|| "no seed files given, and no seeds/ directory here to read them from")?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    v.sort();
+    if v.is_empty() {
+        bail!("no seed files given, and seeds/ has no *.txt pages");
+    }
+    Ok(v)
+}
+
+fn list(s: &Settings, a: ListArgs) -> Result<Outcome> {
+    let mut qs = s.catalog.questions()?;
+    if let Some(set) = &a.set {
+        let set = set.to_ascii_lowercase();
+        if !s.catalog.sets().contains(&set.as_str()) {
+            bail!("unknown set `{set}`; sets: {}", s.catalog.sets().join(", "));
+        }
+        qs.retain(|q| q.set == set);
+    }
+    let mut out = std::io::stdout().lock();
+    match a.format {
+        Format::Text => report::browse::list_text(&mut out, &qs, s.style)?,
+        Format::Json => report::browse::list_json(&mut out, &qs)?,
+    }
+    out.flush()?;
+    Ok(Outcome::Pass)
+}
+
+fn show(s: &Settings, a: ShowArgs) -> Result<Outcome> {
+    let q = s.catalog.resolve(&a.question)?;
+    let mut out = std::io::stdout().lock();
+    match a.format {
+        Format::Text => report::browse::show_text(&mut out, q, s.style)?,
+        Format::Json => report::browse::show_json(&mut out, q)?,
+    }
+    out.flush()?;
+    Ok(Outcome::Pass)
+}
+
+fn grade_one(s: &Settings, a: GradeArgs) -> Result<Outcome> {
+    let q = s.catalog.resolve(&a.question)?;
+    let from_stdin = a.file.as_deref().is_none_or(|p| p == std::path::Path::new("-"));
+    if from_stdin && std::io::stdin().is_terminal() {
+        eprintln!("rubric: reading the answer to {} from the terminal; paste it, then press Ctrl-D (or pass a file)", q.id);
+    }
+    let (origin, answer) = rubric::input::read_answer(a.file.as_deref())?;
+    let compiled = Compiled::new(q, Lexicon::embedded(), &Stemmer::english());
+    let g = grade::grade(q, &compiled, &answer, &mut Scratch::new()).map_err(|e| anyhow::anyhow!("{origin}: {e}; write an answer to grade"))?;
+    let mut out = std::io::stdout().lock();
+    match a.format {
+        Format::Text => report::grade::text(&mut out, &g, s.style)?,
+        Format::Json => report::grade::json(&mut out, &g)?,
+    }
+    out.flush()?;
+    Ok(match a.min_score {
+        Some(min) if g.score < min => Outcome::Findings,
+        _ => Outcome::Pass,
+    })
+}

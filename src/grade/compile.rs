@@ -1,0 +1,130 @@
+//! Compiles a question's rubric into a matcher: terms as sequences of interned stems, indexed by
+//! their first stem, with lexicon groups so that two spellings of one idea count once.
+
+use crate::lexicon::Lexicon;
+use crate::rubric::{Question, Source};
+use crate::text::{self, Stemmer};
+use std::collections::HashMap;
+
+/// Strength of a `related` term relative to a `terms` entry.
+pub const RELATED_STRENGTH: f32 = 0.34;
+/// The special term that matches any number ("40%", "15 minutes").
+pub const NUMBER_TERM: &str = "#number";
+
+/// A rubric question ready to grade answers against.
+#[derive(Debug)]
+pub struct Compiled {
+    pub(crate) stems: HashMap<String, u32>,
+    pub(crate) terms: Vec<CTerm>,
+    /// Terms by their first stem id.
+    pub(crate) first: Vec<Vec<u32>>,
+    /// Terms that match any number.
+    pub(crate) number_terms: Vec<u32>,
+    pub(crate) points: Vec<CPoint>,
+    /// Long vocabulary words by character length, for typo-tolerant matching.
+    pub(crate) fuzzy: Vec<Vec<(Box<str>, u32)>>,
+    /// Words of the sample answer, for length-relative warnings.
+    pub(crate) sample_words: usize,
+}
+
+#[derive(Debug)]
+pub(crate) struct CTerm {
+    pub stems: Vec<u32>,
+    pub point: usize,
+    pub strength: f32,
+    pub group: u32,
+}
+
+#[derive(Debug)]
+pub(crate) struct CPoint {
+    pub weight: f32,
+    pub need: f32,
+}
+
+/// Shortest word that typo tolerance applies to: shorter words collide too easily.
+pub const FUZZY_MIN_CHARS: usize = 7;
+
+impl Compiled {
+    pub fn new(q: &Question, lex: &Lexicon, stemmer: &Stemmer) -> Compiled {
+        let mut c = Compiled {
+            stems: HashMap::new(),
+            terms: Vec::new(),
+            first: Vec::new(),
+            number_terms: Vec::new(),
+            points: Vec::new(),
+            fuzzy: Vec::new(),
+            sample_words: text::tokenize(&q.sample_answer).len(),
+        };
+        let mut groups: HashMap<String, u32> = HashMap::new();
+        let mut fuzzy_words: Vec<(String, u32)> = Vec::new();
+        for (pi, p) in q.points.iter().enumerate() {
+            let mut strong_groups = std::collections::BTreeSet::new();
+            for (list, strength) in [(&p.terms, 1.0f32), (&p.related, RELATED_STRENGTH)] {
+                for term in list {
+                    // Spellings of one lexicon group are one piece of evidence.
+                    let gkey = match lex.group_of(term) {
+                        Some(g) => format!("#{g}"),
+                        None => crate::lexicon::norm_key(term),
+                    };
+                    let next = groups.len() as u32;
+                    let group = *groups.entry(gkey).or_insert(next);
+                    if strength == 1.0 {
+                        strong_groups.insert(group);
+                    }
+                    let idx = c.terms.len() as u32;
+                    if term == NUMBER_TERM {
+                        c.number_terms.push(idx);
+                        c.terms.push(CTerm { stems: Vec::new(), point: pi, strength, group });
+                        continue;
+                    }
+                    let words = text::analyze(term, stemmer);
+                    if words.is_empty() || (words.len() == 1 && words[0].stop) {
+                        continue;
+                    }
+                    let mut ids = Vec::with_capacity(words.len());
+                    for w in &words {
+                        let id = c.intern(&w.stem);
+                        if w.norm.chars().count() >= FUZZY_MIN_CHARS && w.norm.chars().all(char::is_alphabetic) {
+                            fuzzy_words.push((w.norm.clone(), id));
+                        }
+                        ids.push(id);
+                    }
+                    let first = ids[0] as usize;
+                    if c.first.len() <= first {
+                        c.first.resize_with(first + 1, Vec::new);
+                    }
+                    c.first[first].push(idx);
+                    c.terms.push(CTerm { stems: ids, point: pi, strength, group });
+                }
+            }
+            c.points.push(CPoint { weight: p.weight as f32, need: need_for(p.source, strong_groups.len()) });
+        }
+        fuzzy_words.sort();
+        fuzzy_words.dedup();
+        for (w, id) in fuzzy_words {
+            let n = w.chars().count();
+            if c.fuzzy.len() <= n {
+                c.fuzzy.resize_with(n + 1, Vec::new);
+            }
+            c.fuzzy[n].push((w.into_boxed_str(), id));
+        }
+        c
+    }
+
+    fn intern(&mut self, stem: &str) -> u32 {
+        let next = self.stems.len() as u32;
+        *self.stems.entry(stem.to_string()).or_insert(next)
+    }
+}
+
+/// How much evidence (in strong-term units) gives a point full credit. A sample point drawn
+/// from a long sentence names several things; one of them alone is half the point.
+fn need_for(source: Source, strong_groups: usize) -> f32 {
+    match source {
+        // Guidance names a topic; one passing word is not covering it.
+        Source::Guidance if strong_groups >= 2 => 2.0,
+        Source::Sample if strong_groups >= 6 => 2.0,
+        Source::Sample if strong_groups >= 3 => 1.5,
+        _ => 1.0,
+    }
+}

@@ -1,0 +1,91 @@
+//! Grading: a pure function from a compiled rubric and an answer to a [`Grade`]. The answer goes
+//! through the same text pipeline as the rubric's terms; a point is covered by its terms found
+//! directly, through lexicon alternatives, with a word or two in between, or with a typo.
+
+mod analyze;
+pub mod compile;
+mod score;
+
+pub use analyze::Scratch;
+pub use compile::Compiled;
+pub use score::{band_of, calibrate, Band};
+
+use crate::rubric::{Question, Source};
+use serde::Serialize;
+
+/// The grade of one answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Grade {
+    pub id: String,
+    pub question: String,
+    /// 0-100.
+    pub score: u32,
+    pub band: Band,
+    pub points: Vec<PointGrade>,
+    /// Labels of the points not covered, in rubric order.
+    pub missing: Vec<String>,
+    pub warnings: Vec<String>,
+    /// Length of the answer in words.
+    pub words: usize,
+    /// Weighted share of the rubric covered, 0..1, before calibration and penalties.
+    pub coverage: f64,
+}
+
+/// How one point fared.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PointGrade {
+    pub id: String,
+    pub label: String,
+    pub source: Source,
+    pub weight: u32,
+    pub covered: bool,
+    /// 0..1.
+    pub credit: f64,
+    /// The answer's own words that earned the credit, in order of appearance.
+    pub evidence: Vec<String>,
+    pub hint: String,
+}
+
+/// Why an answer could not be graded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GradeError {
+    #[error("the answer is empty")]
+    Empty,
+    #[error("the answer has no words, only symbols or whitespace")]
+    NoWords,
+}
+
+/// Grades `answer` against question `q`, compiled as `c`. `scratch` caches stems and typo
+/// lookups between calls; it never changes the result.
+pub fn grade(q: &Question, c: &Compiled, answer: &str, scratch: &mut Scratch) -> Result<Grade, GradeError> {
+    if answer.trim().is_empty() {
+        return Err(GradeError::Empty);
+    }
+    let a = scratch.analyze(c, answer);
+    if a.tokens.is_empty() {
+        return Err(GradeError::NoWords);
+    }
+    Ok(score::score(q, c, answer, &a))
+}
+
+/// Grades many answers: compiles each question once and keeps the caches warm.
+#[derive(Debug, Default)]
+pub struct Grader {
+    compiled: std::collections::HashMap<String, Compiled>,
+    scratch: Scratch,
+}
+
+impl Grader {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Grades `answer` against `q` with the embedded lexicon.
+    pub fn grade(&mut self, q: &Question, answer: &str) -> Result<Grade, GradeError> {
+        let c = self.compiled.entry(q.id.clone()).or_insert_with(|| Compiled::new(q, crate::lexicon::Lexicon::embedded(), &crate::text::Stemmer::english()));
+        grade(q, c, answer, &mut self.scratch)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,239 @@
+//! Finds the rubric's terms in an analyzed answer and turns them into point credit, a score,
+//! a band and warnings.
+
+use super::analyze::{ATok, Analyzed};
+use super::compile::Compiled;
+use super::{Grade, PointGrade};
+use crate::rubric::{Kind, Question, Source};
+use serde::Serialize;
+
+/// Words a phrase may skip between two of its words ("roll the config back" for "roll back").
+const MAX_GAP: usize = 2;
+/// How far back a negator ("never", "not", "don't") reaches within a clause, and how far after
+/// a term ("runbooks were never", "alert quality hasn't been").
+const NEGATION_REACH: usize = 8;
+const NEGATION_AFTER: usize = 2;
+/// Most of a point's need that related words can supply: less than the covered line.
+const RELATED_CAP: f32 = 0.45;
+/// Coverage at or below which the score is 0, and at or above which it is 100: no answer says
+/// everything a rubric lists, and a few stray domain words are not coverage.
+pub const FLOOR: f64 = 0.14;
+pub const CEILING: f64 = 0.62;
+/// Share of function words below which an answer reads as a bare keyword list.
+const KEYWORD_LIST_STOP_RATIO: f64 = 0.15;
+const KEYWORD_PENALTY: f64 = 0.25;
+/// Below this many words an answer cannot have covered much, whatever words it names: the
+/// score is scaled by words / SHORT_WORDS. Only where the sample answer is long enough for the
+/// question to call for a paragraph.
+const SHORT_WORDS: usize = 50;
+
+/// Score bands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Band {
+    Weak,
+    Partial,
+    Good,
+    Strong,
+}
+
+impl Band {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Band::Weak => "weak",
+            Band::Partial => "partial",
+            Band::Good => "good",
+            Band::Strong => "strong",
+        }
+    }
+}
+
+/// `strong` >= 80, `good` 60-79, `partial` 40-59, `weak` < 40.
+pub fn band_of(score: u32) -> Band {
+    match score {
+        80.. => Band::Strong,
+        60..=79 => Band::Good,
+        40..=59 => Band::Partial,
+        _ => Band::Weak,
+    }
+}
+
+/// Maps weighted coverage (0..1) to a 0-100 score.
+pub fn calibrate(coverage: f64) -> f64 {
+    (100.0 * (coverage - FLOOR) / (CEILING - FLOOR)).clamp(0.0, 100.0)
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Match {
+    term: u32,
+    start: usize,
+    end: usize,
+    negated: bool,
+}
+
+pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> Grade {
+    let toks = &a.tokens;
+    let matches = find_matches(c, toks);
+
+    let mut points = Vec::with_capacity(q.points.len());
+    let mut negations: Vec<(usize, usize, usize)> = Vec::new();
+    let (mut got, mut total) = (0.0f64, 0.0f64);
+    for (pi, p) in q.points.iter().enumerate() {
+        let mut mine: Vec<&Match> = matches.iter().filter(|m| c.terms[m.term as usize].point == pi).collect();
+        // Longest first, so "error budget" wins over "budget" for the same words.
+        mine.sort_by(|x, y| (y.end - y.start).cmp(&(x.end - x.start)).then(x.start.cmp(&y.start)).then(x.term.cmp(&y.term)));
+        let mut taken: Vec<&Match> = Vec::new();
+        let mut groups: Vec<(u32, f32)> = Vec::new();
+        for m in mine {
+            if taken.iter().any(|t| m.start <= t.end && t.start <= m.end) {
+                continue;
+            }
+            if m.negated {
+                negations.push((pi, m.start, m.end));
+                continue;
+            }
+            taken.push(m);
+            let t = &c.terms[m.term as usize];
+            match groups.iter_mut().find(|(g, _)| *g == t.group) {
+                Some(entry) => entry.1 = entry.1.max(t.strength),
+                None => groups.push((t.group, t.strength)),
+            }
+        }
+        let cp = &c.points[pi];
+        let strong: f32 = groups.iter().filter(|(_, s)| *s >= 1.0).map(|(_, s)| s).sum();
+        // Related words alone never cover a point: they only add to a strong term.
+        let related: f32 = groups.iter().filter(|(_, s)| *s < 1.0).map(|(_, s)| s).sum::<f32>().min(RELATED_CAP * cp.need);
+        let credit = ((strong + related) / cp.need).min(1.0) as f64;
+        let credit = (credit * 100.0).round() / 100.0;
+        taken.sort_by_key(|m| m.start);
+        let mut evidence: Vec<String> = Vec::new();
+        for m in &taken {
+            let e = answer[toks[m.start].start..toks[m.end].end].to_string();
+            if !evidence.contains(&e) {
+                evidence.push(e);
+            }
+        }
+        got += cp.weight as f64 * credit;
+        total += cp.weight as f64;
+        points.push(PointGrade {
+            id: p.id.clone(),
+            label: p.label.clone(),
+            source: p.source,
+            weight: p.weight,
+            covered: credit >= 0.5,
+            credit,
+            evidence,
+            hint: p.hint.clone(),
+        });
+    }
+    let coverage = if total > 0.0 { got / total } else { 0.0 };
+    let words = toks.len();
+    let mut warnings = Vec::new();
+    let mut score = calibrate(coverage);
+
+    let stops = toks.iter().filter(|t| t.stop).count();
+    if words >= 5 && (stops as f64) < KEYWORD_LIST_STOP_RATIO * words as f64 {
+        score *= KEYWORD_PENALTY;
+        warnings.push("This reads as a list of keywords, not an explanation, so the score is cut to a quarter. Say what you would do, how, and why.".to_string());
+    }
+    if c.sample_words >= 60 && words < SHORT_WORDS {
+        score *= words as f64 / SHORT_WORDS as f64;
+        warnings.push(format!("The answer is short ({words} words), which limits the score: a complete answer to this question usually takes 100 words or more."));
+    }
+    for (pi, s, e) in negations {
+        if !points[pi].covered {
+            let (from, to) = negation_context(toks, s, e);
+            let said = &answer[toks[from].start..toks[to].end];
+            let w = format!("\u{201c}{said}\u{201d} is negated, so it does not count toward \u{201c}{}\u{201d}.", points[pi].label);
+            if !warnings.contains(&w) {
+                warnings.push(w);
+            }
+        }
+    }
+    if q.kind == Kind::Behavioral {
+        for p in &points {
+            if p.source == Source::Structure && !p.covered {
+                warnings.push(match p.id.rsplit('/').next() {
+                    Some("t1") => "No concrete situation: a behavioral answer should tell one real story (where, when, what was at stake).".to_string(),
+                    _ => "No measurable result: say what changed, in numbers if you can (MTTR, pages a week, hours saved).".to_string(),
+                });
+            }
+        }
+    }
+    let score = score.round() as u32;
+    let missing = points.iter().filter(|p| !p.covered).map(|p| p.label.clone()).collect();
+    Grade {
+        id: q.id.clone(),
+        question: q.question.clone(),
+        score,
+        band: band_of(score),
+        points,
+        missing,
+        warnings,
+        words,
+        coverage: (coverage * 10_000.0).round() / 10_000.0,
+    }
+}
+
+fn find_matches(c: &Compiled, toks: &[ATok]) -> Vec<Match> {
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        if toks[i].number {
+            for &t in &c.number_terms {
+                out.push(Match { term: t, start: i, end: i, negated: false });
+            }
+        }
+        let Some(id) = toks[i].id else { continue };
+        let Some(cands) = c.first.get(id as usize) else { continue };
+        for &t in cands {
+            if let Some(end) = match_from(&c.terms[t as usize].stems, toks, i) {
+                out.push(Match { term: t, start: i, end, negated: negated(toks, i, end) });
+            }
+        }
+    }
+    out
+}
+
+/// Matches a term's stems starting at `toks[i]`, letting up to [`MAX_GAP`] words sit between
+/// consecutive stems, within one clause. Returns the index of the last matched word.
+fn match_from(stems: &[u32], toks: &[ATok], i: usize) -> Option<usize> {
+    let mut k = i;
+    for &s in &stems[1..] {
+        let mut found = None;
+        for j in k + 1..=(k + 1 + MAX_GAP).min(toks.len().saturating_sub(1)) {
+            if toks[j].boundary {
+                break;
+            }
+            if toks[j].id == Some(s) {
+                found = Some(j);
+                break;
+            }
+        }
+        k = found?;
+    }
+    Some(k)
+}
+
+fn clause_start(toks: &[ATok], i: usize) -> usize {
+    (0..=i).rev().find(|&j| toks[j].boundary).unwrap_or(0)
+}
+
+/// The words to quote for a negated term: from the negator to the term, or from the term to a
+/// negator right after it.
+fn negation_context(toks: &[ATok], start: usize, end: usize) -> (usize, usize) {
+    let from = start.saturating_sub(NEGATION_REACH).max(clause_start(toks, start));
+    if let Some(n) = (from..start).find(|&j| toks[j].negator) {
+        return (n, end);
+    }
+    let after = (end + 1..toks.len().min(end + 1 + NEGATION_AFTER)).take_while(|&j| !toks[j].boundary).find(|&j| toks[j].negator);
+    (start, after.unwrap_or(end))
+}
+
+/// A negator earlier in the term's clause, or right after it ("X isn't", "X was never").
+fn negated(toks: &[ATok], start: usize, end: usize) -> bool {
+    let from = start.saturating_sub(NEGATION_REACH).max(clause_start(toks, start));
+    if toks[from..start].iter().any(|t| t.negator) {
+        return true;
+    }
+    toks.iter().skip(end + 1).take(NEGATION_AFTER).take_while(|t| !t.boundary).any(|t| t.negator)
+}

@@ -1,0 +1,16 @@
+//! rubric: grades written interview answers against rubrics built from question pages.
+//!
+//! The library never prints: commands return data, and the binary's report layer renders it.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod atomic;
+pub mod build;
+pub mod catalog;
+pub mod grade;
+pub mod input;
+pub mod lexicon;
+pub mod report;
+pub mod rubric;
+pub mod seed;
+pub mod stats;
+pub mod text;

@@ -1,0 +1,250 @@
+//! The rubric format: what `rubric build` writes and every other command reads. Read strictly
+//! (unknown fields are errors) so a typo in a hand-edited rubric never passes silently.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// Version written into every rubric file; bumped when the format changes incompatibly.
+pub const FORMAT: &str = "rubric/1";
+
+/// One rubric file: the rubrics of one question set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RubricFile {
+    /// Always `rubric/1`.
+    pub format: String,
+    /// Set id (the seed file's stem), e.g. `sre`.
+    pub set: String,
+    /// Human title of the set, from the first line of its page.
+    pub title: String,
+    /// The seed file the set was built from, relative to where `rubric build` ran.
+    pub source: String,
+    pub questions: Vec<Question>,
+}
+
+/// The rubric of one question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// `<set>-<NN>`, e.g. `sre-13`.
+    pub id: String,
+    pub set: String,
+    /// Position in the set, from 1.
+    pub number: usize,
+    pub question: String,
+    /// The interviewer's guidance ("In your answer, ..."), or null when the page has none.
+    pub guidance: Option<String>,
+    pub sample_answer: String,
+    pub kind: Kind,
+    pub points: Vec<Point>,
+}
+
+/// What sort of question it is; behavioral answers are also checked for a concrete story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// "Tell me about a time...", "Share an example...", "Describe a situation...".
+    Behavioral,
+    /// "Why this role?", "Why are you excited...".
+    Motivational,
+    /// Everything else: design, process, troubleshooting.
+    Technical,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Behavioral => "behavioral",
+            Kind::Motivational => "motivational",
+            Kind::Technical => "technical",
+        }
+    }
+}
+
+/// One thing an interviewer listens for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    /// `<question id>/<g|s|t><n>`, e.g. `sys-01/g2`.
+    pub id: String,
+    /// Short phrase a candidate understands ("availability patterns").
+    pub label: String,
+    pub source: Source,
+    /// Relative importance within the question (guidance points weigh more).
+    pub weight: u32,
+    /// Words and phrases that show the point: any one of them is strong evidence.
+    pub terms: Vec<String>,
+    /// Weaker evidence (common words, words of the question itself): each counts for about a
+    /// third of a term.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
+    /// What to add when the point is missing.
+    pub hint: String,
+}
+
+/// Where a point comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// A thing the interviewer's guidance asks for.
+    Guidance,
+    /// A claim or technique of the sample answer.
+    Sample,
+    /// A property of a good answer's shape (a concrete situation, a measurable result).
+    Structure,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Guidance => "guidance",
+            Source::Sample => "sample",
+            Source::Structure => "structure",
+        }
+    }
+}
+
+/// A rubric file that could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum RubricError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Json { path: PathBuf, line: usize, column: usize, message: String },
+    #[error("{path}: {message}")]
+    Invalid { path: PathBuf, message: String },
+}
+
+/// Parses and validates one rubric file's text; `path` names it in errors.
+pub fn parse_file(path: &Path, text: &str) -> Result<RubricFile, RubricError> {
+    let file: RubricFile = serde_json::from_str(text).map_err(|e| RubricError::Json {
+        path: path.to_path_buf(),
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    })?;
+    validate(&file).map_err(|message| RubricError::Invalid { path: path.to_path_buf(), message })?;
+    Ok(file)
+}
+
+/// Reads and parses a rubric file from disk.
+pub fn read_file(path: &Path) -> Result<RubricFile, RubricError> {
+    let text = std::fs::read_to_string(path).map_err(|source| RubricError::Io { path: path.to_path_buf(), source })?;
+    parse_file(path, &text)
+}
+
+/// Serializes a rubric file exactly as `rubric build` writes it (pretty JSON, trailing newline).
+pub fn to_json(file: &RubricFile) -> String {
+    let mut s = serde_json::to_string_pretty(file).expect("rubric serializes");
+    s.push('\n');
+    s
+}
+
+fn validate(f: &RubricFile) -> Result<(), String> {
+    if f.format != FORMAT {
+        return Err(format!("unsupported format `{}` (expected `{FORMAT}`)", f.format));
+    }
+    let mut ids = std::collections::BTreeSet::new();
+    for q in &f.questions {
+        if !ids.insert(q.id.to_ascii_lowercase()) {
+            return Err(format!("duplicate question id `{}`", q.id));
+        }
+        if q.set != f.set {
+            return Err(format!("question `{}` has set `{}` in a file of set `{}`", q.id, q.set, f.set));
+        }
+        if q.question.trim().is_empty() {
+            return Err(format!("question `{}` has no question text", q.id));
+        }
+        if q.points.is_empty() {
+            return Err(format!("question `{}` has no points", q.id));
+        }
+        for p in &q.points {
+            if p.terms.iter().chain(&p.related).any(|t| t.trim().is_empty()) {
+                return Err(format!("point `{}` has an empty term", p.id));
+            }
+            if p.terms.is_empty() && p.related.is_empty() {
+                return Err(format!("point `{}` has no terms", p.id));
+            }
+            if p.weight == 0 {
+                return Err(format!("point `{}` has weight 0", p.id));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// serde_json appends " at line L column C"; the error already carries both.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+/// JSON schema of the rubric format, as committed in `docs/rubric.schema.json`.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(RubricFile);
+    let mut s = serde_json::to_string_pretty(&schema).expect("schema serializes");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> RubricFile {
+        RubricFile {
+            format: FORMAT.into(),
+            set: "t".into(),
+            title: "T".into(),
+            source: "t.txt".into(),
+            questions: vec![Question {
+                id: "t-01".into(),
+                set: "t".into(),
+                number: 1,
+                question: "Why?".into(),
+                guidance: None,
+                sample_answer: "Because.".into(),
+                kind: Kind::Technical,
+                points: vec![Point {
+                    id: "t-01/s1".into(),
+                    label: "because".into(),
+                    source: Source::Sample,
+                    weight: 1,
+                    terms: vec!["because".into()],
+                    related: vec![],
+                    hint: "Say why.".into(),
+                }],
+            }],
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        let f = sample();
+        let text = to_json(&f);
+        assert_eq!(parse_file(Path::new("t.json"), &text).unwrap(), f);
+    }
+
+    #[test]
+    fn unknown_field_names_file_line_and_column() {
+        let text = to_json(&sample()).replace("\"title\"", "\"colour\": 1,\n  \"title\"");
+        let e = parse_file(Path::new("r/t.json"), &text).unwrap_err().to_string();
+        assert!(e.starts_with("r/t.json:4:"), "{e}");
+        assert!(e.contains("unknown field `colour`"), "{e}");
+    }
+
+    #[test]
+    fn semantic_errors_are_reported() {
+        let mut f = sample();
+        f.questions[0].points[0].terms.clear();
+        let e = parse_file(Path::new("t.json"), &to_json(&f)).unwrap_err().to_string();
+        assert_eq!(e, "t.json: point `t-01/s1` has no terms");
+    }
+}

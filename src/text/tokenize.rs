@@ -1,0 +1,106 @@
+//! Splits text into word tokens that keep their byte span in the original string.
+//!
+//! A word is a run of letters and digits; an apostrophe between letters stays inside it
+//! (`don't`, `team’s`), every other character separates words. Hyphens and slashes therefore
+//! split `blue-green` and `blue/green` into the same two words, which is what lets the three
+//! spellings of a compound match each other.
+
+/// A word of the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    /// A clause boundary (sentence punctuation, comma, colon, semicolon, bullet or line break)
+    /// separates this token from the previous one.
+    pub boundary_before: bool,
+}
+
+/// Tokenizes `text`. Never panics; offsets always fall on char boundaries.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    for_each_token(text, |t| out.push(t));
+    out
+}
+
+/// Streams tokens to `f` without allocating a vector.
+pub fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
+    let mut start: Option<usize> = None;
+    let mut boundary = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if is_apostrophe(c) {
+            if let Some(s) = start {
+                // Keep the apostrophe only when a letter follows: "don't" stays whole, a closing
+                // quote after a word ends it.
+                if matches!(chars.peek(), Some((_, n)) if n.is_alphabetic()) {
+                    let _ = s;
+                    continue;
+                }
+            }
+        }
+        if let Some(s) = start.take() {
+            f(Token { text: &text[s..i], start: s, end: i, boundary_before: boundary });
+            boundary = false;
+        }
+        if is_boundary(c) {
+            boundary = true;
+        }
+    }
+    if let Some(s) = start {
+        f(Token { text: &text[s..], start: s, end: text.len(), boundary_before: boundary });
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+fn is_boundary(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\n' | '•' | '(' | ')' | '—' | '–' | '"' | '“' | '”')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn splits_on_punctuation_and_keeps_contractions() {
+        assert_eq!(words("I'd use blue/green, then roll-back."), ["I'd", "use", "blue", "green", "then", "roll", "back"]);
+        assert_eq!(words("the team’s SLOs"), ["the", "team’s", "SLOs"]);
+        assert_eq!(words("'quoted' words"), ["quoted", "words"]);
+        assert_eq!(words("p99 5xx k8s 99.9%"), ["p99", "5xx", "k8s", "99", "9"]);
+    }
+
+    #[test]
+    fn offsets_slice_the_original() {
+        let s = "Ünïcode — naïve café, ok";
+        for t in tokenize(s) {
+            assert_eq!(&s[t.start..t.end], t.text);
+        }
+        assert_eq!(words(s), ["Ünïcode", "naïve", "café", "ok"]);
+    }
+
+    #[test]
+    fn marks_clause_boundaries() {
+        let toks = tokenize("alpha beta, gamma.\ndelta");
+        let b: Vec<_> = toks.iter().map(|t| t.boundary_before).collect();
+        assert_eq!(b, [false, false, true, true]);
+    }
+
+    #[test]
+    fn empty_and_symbol_only_input() {
+        assert!(tokenize("").is_empty());
+        assert!(tokenize("  -- // ... ").is_empty());
+    }
+}
