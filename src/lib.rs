@@ -6,6 +6,7 @@
 pub mod atomic;
 pub mod build;
 pub mod catalog;
+pub mod eval;
 pub mod grade;
 pub mod input;
 pub mod lexicon;

@@ -187,6 +187,7 @@ impl<'a> Ctx<'a> {
     /// merged down to a modest number.
     fn units(&self, answer: &str, qstems: &BTreeSet<String>) -> Vec<Unit> {
         let mut units: Vec<Unit> = Vec::new();
+        let mut weak: Vec<Unit> = Vec::new();
         for s in split::sentences(answer) {
             let s = s.trim_start_matches("- ").to_string();
             if is_meta(&s) {
@@ -195,7 +196,20 @@ impl<'a> Ctx<'a> {
             let u = self.unit(&s, qstems);
             if !u.strong.is_empty() {
                 units.push(u);
+            } else if !u.related.is_empty() {
+                weak.push(u);
             }
+        }
+        // An answer with nothing specific (a short reference that repeats the question's words)
+        // still needs a point: its related words become its terms.
+        if units.is_empty() {
+            units = weak
+                .into_iter()
+                .map(|mut u| {
+                    u.strong = std::mem::take(&mut u.related);
+                    u
+                })
+                .collect();
         }
         while units.len() > MAX_SAMPLE_POINTS {
             // Merge the adjacent pair with the fewest strong terms between them.

@@ -63,6 +63,34 @@ pub enum Command {
     /// Grade one answer, from FILE or standard input
     #[command(after_help = EXIT_CODES)]
     Grade(GradeArgs),
+    /// Measure agreement with human scores on a JSON Lines file of graded answers
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// JSON Lines: one scored answer a line (default fields: qid, question, reference, answer, score_avg)
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Field with the question id; lines with the same id share a rubric
+    #[arg(long, default_value = "qid", value_name = "NAME")]
+    pub id_field: String,
+    /// Field with the question text
+    #[arg(long, default_value = "question", value_name = "NAME")]
+    pub question_field: String,
+    /// Field with the reference answer; without it the id must name a loaded question
+    #[arg(long, default_value = "reference", value_name = "NAME")]
+    pub reference_field: String,
+    /// Field with the answer to grade
+    #[arg(long, default_value = "answer", value_name = "NAME")]
+    pub answer_field: String,
+    /// Field with the human score
+    #[arg(long, default_value = "score_avg", value_name = "NAME")]
+    pub score_field: String,
+    /// How many of the worst disagreements to list
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub worst: usize,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,6 @@
 //! One function per command.
 
-use super::args::{BuildArgs, Cli, Command, Format, GradeArgs, ListArgs, ShowArgs};
+use super::args::{BuildArgs, Cli, Command, EvalArgs, Format, GradeArgs, ListArgs, ShowArgs};
 use super::{Outcome, Settings};
 use anyhow::{bail, Context, Result};
 use rubric::grade::{self, Compiled, Scratch};
@@ -16,6 +16,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::List(a) => list(&Settings::resolve(&cli.global)?, a),
         Command::Show(a) => show(&Settings::resolve(&cli.global)?, a),
         Command::Grade(a) => grade_one(&Settings::resolve(&cli.global)?, a),
+        Command::Eval(a) => eval(&Settings::resolve(&cli.global)?, a),
     }
 }
 
@@ -114,4 +115,19 @@ fn grade_one(s: &Settings, a: GradeArgs) -> Result<Outcome> {
         Some(min) if g.score < min => Outcome::Findings,
         _ => Outcome::Pass,
     })
+}
+
+fn eval(s: &Settings, a: EvalArgs) -> Result<Outcome> {
+    use rubric::eval;
+    let text = std::fs::read_to_string(&a.file).with_context(|| format!("reading {}", a.file.display()))?;
+    let fields = eval::Fields { id: a.id_field, question: a.question_field, reference: a.reference_field, answer: a.answer_field, score: a.score_field };
+    let rows = eval::read_rows(&a.file, &text, &fields)?;
+    let r = eval::evaluate(&a.file, &rows, &s.catalog, a.worst)?;
+    let mut out = std::io::stdout().lock();
+    match a.format {
+        Format::Text => report::eval::text(&mut out, &r, s.style)?,
+        Format::Json => report::eval::json(&mut out, &r)?,
+    }
+    out.flush()?;
+    Ok(Outcome::Pass)
 }

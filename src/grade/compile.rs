@@ -25,6 +25,9 @@ pub struct Compiled {
     pub(crate) fuzzy: Vec<Vec<(Box<str>, u32)>>,
     /// Words of the sample answer, for length-relative warnings.
     pub(crate) sample_words: usize,
+    /// True when one point carries most of the rubric (a short reference answer): there is no
+    /// spread of points for stray domain words to brush against, so no floor is needed.
+    pub(crate) whole_answer: bool,
 }
 
 #[derive(Debug)]
@@ -41,6 +44,11 @@ pub(crate) struct CPoint {
     pub need: f32,
 }
 
+/// Share of the rubric's weight from which a point counts as the whole answer.
+const WHOLE_ANSWER_SHARE: f32 = 0.5;
+/// Share of its distinct terms such a point needs for full credit.
+const WHOLE_ANSWER_NEED: f32 = 0.6;
+
 /// Shortest word that typo tolerance applies to: shorter words collide too easily.
 pub const FUZZY_MIN_CHARS: usize = 7;
 
@@ -54,9 +62,11 @@ impl Compiled {
             points: Vec::new(),
             fuzzy: Vec::new(),
             sample_words: text::tokenize(&q.sample_answer).len(),
+            whole_answer: false,
         };
         let mut groups: HashMap<String, u32> = HashMap::new();
         let mut fuzzy_words: Vec<(String, u32)> = Vec::new();
+        let mut groups_per_point = Vec::new();
         for (pi, p) in q.points.iter().enumerate() {
             let mut strong_groups = std::collections::BTreeSet::new();
             for (list, strength) in [(&p.terms, 1.0f32), (&p.related, RELATED_STRENGTH)] {
@@ -98,6 +108,17 @@ impl Compiled {
                 }
             }
             c.points.push(CPoint { weight: p.weight as f32, need: need_for(p.source, strong_groups.len()) });
+            groups_per_point.push(strong_groups.len());
+        }
+        // A point that stands for most of the rubric (a short reference answer's only sentence)
+        // is the whole answer: it needs most of its terms, not one or two.
+        let total: f32 = c.points.iter().map(|p| p.weight).sum();
+        for (p, n) in c.points.iter_mut().zip(groups_per_point) {
+            let share = p.weight / total;
+            if share >= WHOLE_ANSWER_SHARE {
+                p.need = p.need.max(n as f32 * WHOLE_ANSWER_NEED);
+                c.whole_answer = true;
+            }
         }
         fuzzy_words.sort();
         fuzzy_words.dedup();

@@ -60,8 +60,16 @@ pub fn band_of(score: u32) -> Band {
 
 /// Maps weighted coverage (0..1) to a 0-100 score.
 pub fn calibrate(coverage: f64) -> f64 {
-    (100.0 * (coverage - FLOOR) / (CEILING - FLOOR)).clamp(0.0, 100.0)
+    calibrate_between(coverage, FLOOR, CEILING)
 }
+
+fn calibrate_between(coverage: f64, floor: f64, ceiling: f64) -> f64 {
+    (100.0 * (coverage - floor) / (ceiling - floor)).clamp(0.0, 100.0)
+}
+
+/// Calibration of a rubric that is one point: coverage is already the share of the answer said.
+pub const WHOLE_FLOOR: f64 = 0.0;
+pub const WHOLE_CEILING: f64 = 0.8;
 
 #[derive(Debug, Clone, Copy)]
 struct Match {
@@ -129,7 +137,7 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
     let coverage = if total > 0.0 { got / total } else { 0.0 };
     let words = toks.len();
     let mut warnings = Vec::new();
-    let mut score = calibrate(coverage);
+    let mut score = if c.whole_answer { calibrate_between(coverage, WHOLE_FLOOR, WHOLE_CEILING) } else { calibrate(coverage) };
 
     let stops = toks.iter().filter(|t| t.stop).count();
     if words >= 5 && (stops as f64) < KEYWORD_LIST_STOP_RATIO * words as f64 {
