@@ -155,7 +155,8 @@ impl<'a> Ctx<'a> {
         let id = q.id.clone().unwrap_or_else(|| question_id(&bank.set, q.number));
         let kind = kind_of(&q.question);
         let qstems: BTreeSet<String> = text::analyze(&q.question, self.stemmer).into_iter().filter(|w| !w.stop).map(|w| w.stem).collect();
-        let units = self.units(&q.answer, &qstems);
+        let one_idea = q.guidance.is_none() && text::tokenize(&q.answer).len() < crate::grade::compile::WHOLE_ANSWER_WORDS;
+        let units = self.units(&q.answer, &qstems, one_idea);
 
         let mut points = Vec::new();
         if let Some(g) = &q.guidance {
@@ -171,7 +172,7 @@ impl<'a> Ctx<'a> {
         if kind == Kind::Behavioral {
             points.extend(structure_points(&id));
         }
-        Question {
+        let mut question = Question {
             id,
             set: bank.set.clone(),
             number: q.number,
@@ -180,12 +181,38 @@ impl<'a> Ctx<'a> {
             sample_answer: q.answer.clone(),
             kind,
             points,
-        }
+        };
+        self.weigh_by_sample(&mut question);
+        question
+    }
+
+    /// The sample answer is the standard: a structure point it does not show is dropped, and a
+    /// guidance point it does not show in words the grader can see weighs like a sample point,
+    /// since the grader cannot reliably recognise it in other answers either.
+    fn weigh_by_sample(&self, q: &mut Question) {
+        let compiled = crate::grade::Compiled::new(q, self.lex, self.stemmer);
+        let Ok(g) = crate::grade::grade(q, &compiled, &q.sample_answer, &mut crate::grade::Scratch::new()) else {
+            return;
+        };
+        let shown: Vec<bool> = g.points.iter().map(|p| p.covered).collect();
+        let mut k = 0;
+        q.points.retain_mut(|p| {
+            let covered = shown[k];
+            k += 1;
+            match p.source {
+                Source::Structure => covered,
+                Source::Guidance if !covered => {
+                    p.weight = SAMPLE_WEIGHT;
+                    true
+                }
+                _ => true,
+            }
+        });
     }
 
     /// Sentences and bullets of the sample answer that carry at least one specific term,
     /// merged down to a modest number.
-    fn units(&self, answer: &str, qstems: &BTreeSet<String>) -> Vec<Unit> {
+    fn units(&self, answer: &str, qstems: &BTreeSet<String>, one_idea: bool) -> Vec<Unit> {
         let mut units: Vec<Unit> = Vec::new();
         let mut weak: Vec<Unit> = Vec::new();
         for s in split::sentences(answer) {
@@ -211,7 +238,10 @@ impl<'a> Ctx<'a> {
                 })
                 .collect();
         }
-        while units.len() > MAX_SAMPLE_POINTS {
+        // A short reference answer without guidance is one idea: one point (the grader treats
+        // such rubrics as a whole, see `grade::compile::WHOLE_ANSWER_WORDS`).
+        let limit = if one_idea { 1 } else { MAX_SAMPLE_POINTS };
+        while units.len() > limit {
             // Merge the adjacent pair with the fewest strong terms between them.
             let k = (0..units.len() - 1).min_by_key(|&k| (units[k].strong.len() + units[k + 1].strong.len(), k)).unwrap_or(0);
             let b = units.remove(k + 1);

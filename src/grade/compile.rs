@@ -7,7 +7,7 @@ use crate::text::{self, Stemmer};
 use std::collections::HashMap;
 
 /// Strength of a `related` term relative to a `terms` entry.
-pub const RELATED_STRENGTH: f32 = 0.34;
+pub const RELATED_STRENGTH: f32 = 0.15;
 /// The special term that matches any number ("40%", "15 minutes").
 pub const NUMBER_TERM: &str = "#number";
 
@@ -44,10 +44,20 @@ pub(crate) struct CPoint {
     pub need: f32,
 }
 
-/// Share of the rubric's weight from which a point counts as the whole answer.
-const WHOLE_ANSWER_SHARE: f32 = 0.5;
-/// Share of its distinct terms such a point needs for full credit.
-const WHOLE_ANSWER_NEED: f32 = 0.6;
+/// A reference answer shorter than this (in words), with no guidance, is graded as one idea.
+pub const WHOLE_ANSWER_WORDS: usize = 60;
+
+/// The evidence a point offers: its distinct groups' strengths.
+fn strength_of_point(terms: &[CTerm], point: usize) -> f32 {
+    let mut groups: Vec<(u32, f32)> = Vec::new();
+    for t in terms.iter().filter(|t| t.point == point) {
+        match groups.iter_mut().find(|(g, _)| *g == t.group) {
+            Some(e) => e.1 = e.1.max(t.strength),
+            None => groups.push((t.group, t.strength)),
+        }
+    }
+    groups.iter().map(|(_, s)| s).sum()
+}
 
 /// Shortest word that typo tolerance applies to: shorter words collide too easily.
 pub const FUZZY_MIN_CHARS: usize = 7;
@@ -110,16 +120,15 @@ impl Compiled {
             c.points.push(CPoint { weight: p.weight as f32, need: need_for(p.source, strong_groups.len()) });
             groups_per_point.push(strong_groups.len());
         }
-        // A point that stands for most of the rubric (a short reference answer's only sentence)
-        // is the whole answer: it needs most of its terms, not one or two.
-        let total: f32 = c.points.iter().map(|p| p.weight).sum();
-        for (p, n) in c.points.iter_mut().zip(groups_per_point) {
-            let share = p.weight / total;
-            if share >= WHOLE_ANSWER_SHARE {
-                p.need = p.need.max(n as f32 * WHOLE_ANSWER_NEED);
-                c.whole_answer = true;
+        // A short reference answer without guidance is one idea, not a list of points: each of
+        // its sentences needs all of its terms, and the score follows how much of it was said.
+        c.whole_answer = q.guidance.is_none() && c.sample_words < WHOLE_ANSWER_WORDS;
+        if c.whole_answer {
+            for (pi, p) in c.points.iter_mut().enumerate() {
+                p.need = strength_of_point(&c.terms, pi).max(1.0);
             }
         }
+        let _ = groups_per_point;
         fuzzy_words.sort();
         fuzzy_words.dedup();
         for (w, id) in fuzzy_words {

@@ -17,8 +17,8 @@ const NEGATION_AFTER: usize = 2;
 const RELATED_CAP: f32 = 0.45;
 /// Coverage at or below which the score is 0, and at or above which it is 100: no answer says
 /// everything a rubric lists, and a few stray domain words are not coverage.
-pub const FLOOR: f64 = 0.14;
-pub const CEILING: f64 = 0.62;
+pub const FLOOR: f64 = 0.1;
+pub const CEILING: f64 = 0.6;
 /// Share of function words below which an answer reads as a bare keyword list.
 const KEYWORD_LIST_STOP_RATIO: f64 = 0.15;
 const KEYWORD_PENALTY: f64 = 0.25;
@@ -67,9 +67,14 @@ fn calibrate_between(coverage: f64, floor: f64, ceiling: f64) -> f64 {
     (100.0 * (coverage - floor) / (ceiling - floor)).clamp(0.0, 100.0)
 }
 
-/// Calibration of a rubric that is one point: coverage is already the share of the answer said.
-pub const WHOLE_FLOOR: f64 = 0.0;
-pub const WHOLE_CEILING: f64 = 0.8;
+/// How fast the score of a one-idea rubric rises with the share of it said: a reader gives most
+/// of the marks for the core of the idea and little more for its last details.
+pub const WHOLE_CURVE: f64 = 3.0;
+
+/// Score of a one-idea rubric from the share of its evidence found.
+pub fn calibrate_whole(coverage: f64) -> f64 {
+    100.0 * (1.0 - (-WHOLE_CURVE * coverage).exp()) / (1.0 - (-WHOLE_CURVE).exp())
+}
 
 #[derive(Debug, Clone, Copy)]
 struct Match {
@@ -93,7 +98,10 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
         let mut taken: Vec<&Match> = Vec::new();
         let mut groups: Vec<(u32, f32)> = Vec::new();
         for m in mine {
-            if taken.iter().any(|t| m.start <= t.end && t.start <= m.end) {
+            // Within a rubric of many points, words already counted in a longer phrase do not
+            // count again. A one-idea rubric lists a phrase and its words as separate terms, all
+            // in its total, so each counts.
+            if !c.whole_answer && taken.iter().any(|t| m.start <= t.end && t.start <= m.end) {
                 continue;
             }
             if m.negated {
@@ -110,7 +118,8 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
         let cp = &c.points[pi];
         let strong: f32 = groups.iter().filter(|(_, s)| *s >= 1.0).map(|(_, s)| s).sum();
         // Related words alone never cover a point: they only add to a strong term.
-        let related: f32 = groups.iter().filter(|(_, s)| *s < 1.0).map(|(_, s)| s).sum::<f32>().min(RELATED_CAP * cp.need);
+        let related: f32 = groups.iter().filter(|(_, s)| *s < 1.0).map(|(_, s)| s).sum::<f32>();
+        let related = if c.whole_answer { related } else { related.min(RELATED_CAP * cp.need) };
         let credit = ((strong + related) / cp.need).min(1.0) as f64;
         let credit = (credit * 100.0).round() / 100.0;
         taken.sort_by_key(|m| m.start);
@@ -137,7 +146,7 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
     let coverage = if total > 0.0 { got / total } else { 0.0 };
     let words = toks.len();
     let mut warnings = Vec::new();
-    let mut score = if c.whole_answer { calibrate_between(coverage, WHOLE_FLOOR, WHOLE_CEILING) } else { calibrate(coverage) };
+    let mut score = if c.whole_answer { calibrate_whole(coverage) } else { calibrate(coverage) };
 
     let stops = toks.iter().filter(|t| t.stop).count();
     if words >= 5 && (stops as f64) < KEYWORD_LIST_STOP_RATIO * words as f64 {
@@ -195,7 +204,7 @@ fn find_matches(c: &Compiled, toks: &[ATok]) -> Vec<Match> {
         let Some(cands) = c.first.get(id as usize) else { continue };
         for &t in cands {
             if let Some(end) = match_from(&c.terms[t as usize].stems, toks, i) {
-                out.push(Match { term: t, start: i, end, negated: negated(toks, i, end) });
+                out.push(Match { term: t, start: i, end, negated: !c.whole_answer && negated(toks, i, end) });
             }
         }
     }
