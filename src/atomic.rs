@@ -10,7 +10,10 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".rubric-").suffix(".tmp").tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".rubric-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     // Keep the mode of the file being replaced; a new file gets the usual 0644 rather than the
     // temporary file's private 0600.
@@ -32,7 +35,10 @@ fn default_permissions() -> std::fs::Permissions {
 
 #[cfg(not(unix))]
 fn default_permissions() -> std::fs::Permissions {
-    tempfile::tempfile().and_then(|f| f.metadata()).map(|m| m.permissions()).expect("temporary file metadata")
+    tempfile::tempfile()
+        .and_then(|f| f.metadata())
+        .map(|m| m.permissions())
+        .expect("temporary file metadata")
 }
 
 #[cfg(test)]

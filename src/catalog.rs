@@ -30,9 +30,15 @@ struct Entry {
 #[derive(Debug, thiserror::Error)]
 pub enum LookupError {
     #[error("unknown question `{query}`{}", suggest(.candidates))]
-    Unknown { query: String, candidates: Vec<(String, String)> },
+    Unknown {
+        query: String,
+        candidates: Vec<(String, String)>,
+    },
     #[error("`{query}` matches several questions equally well{}", suggest(.candidates))]
-    Ambiguous { query: String, candidates: Vec<(String, String)> },
+    Ambiguous {
+        query: String,
+        candidates: Vec<(String, String)>,
+    },
     #[error(transparent)]
     Rubric(#[from] RubricError),
 }
@@ -41,7 +47,10 @@ fn suggest(c: &[(String, String)]) -> String {
     if c.is_empty() {
         return "; `rubric list` shows every question".to_string();
     }
-    let list: Vec<String> = c.iter().map(|(id, q)| format!("{id} ({})", clip(q, 60))).collect();
+    let list: Vec<String> = c
+        .iter()
+        .map(|(id, q)| format!("{id} ({})", clip(q, 60)))
+        .collect();
     format!("; closest: {}", list.join(", "))
 }
 
@@ -59,7 +68,12 @@ impl Catalog {
         let mut c = Catalog::default();
         for (name, text) in embedded::EMBEDDED {
             let set = name.trim_end_matches(".json").to_string();
-            c.entries.push(Entry { set, origin: Path::new("<embedded>").join(name), text: (*text).into(), parsed: OnceCell::new() });
+            c.entries.push(Entry {
+                set,
+                origin: Path::new("<embedded>").join(name),
+                text: (*text).into(),
+                parsed: OnceCell::new(),
+            });
         }
         c
     }
@@ -67,8 +81,15 @@ impl Catalog {
     /// Adds every `*.json` rubric file of `dir`. A set that is already loaded is replaced, so a
     /// study group can override a built-in set.
     pub fn add_dir(&mut self, dir: &Path) -> Result<(), RubricError> {
-        let rd = std::fs::read_dir(dir).map_err(|source| RubricError::Io { path: dir.to_path_buf(), source })?;
-        let mut files: Vec<PathBuf> = rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+        let rd = std::fs::read_dir(dir).map_err(|source| RubricError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let mut files: Vec<PathBuf> = rd
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
         files.sort();
         for f in files {
             self.add_file(&f)?;
@@ -78,10 +99,22 @@ impl Catalog {
 
     /// Adds one rubric file.
     pub fn add_file(&mut self, path: &Path) -> Result<(), RubricError> {
-        let text = std::fs::read_to_string(path).map_err(|source| RubricError::Io { path: path.to_path_buf(), source })?;
-        let set = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_ascii_lowercase();
+        let text = std::fs::read_to_string(path).map_err(|source| RubricError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let set = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         self.entries.retain(|e| e.set != set);
-        self.entries.push(Entry { set, origin: path.to_path_buf(), text: text.into(), parsed: OnceCell::new() });
+        self.entries.push(Entry {
+            set,
+            origin: path.to_path_buf(),
+            text: text.into(),
+            parsed: OnceCell::new(),
+        });
         Ok(())
     }
 
@@ -109,7 +142,11 @@ impl Catalog {
 
     /// Every question of every set, in set order then question order.
     pub fn questions(&self) -> Result<Vec<&Question>, RubricError> {
-        Ok(self.all()?.into_iter().flat_map(|f| f.questions.iter()).collect())
+        Ok(self
+            .all()?
+            .into_iter()
+            .flat_map(|f| f.questions.iter())
+            .collect())
     }
 
     /// Finds a question by id (any case); only the id's own set is parsed.
@@ -123,7 +160,10 @@ impl Catalog {
             }
         }
         // Ids from JSON Lines banks need not follow `<set>-<NN>`.
-        Ok(self.questions()?.into_iter().find(|q| q.id.eq_ignore_ascii_case(&id)))
+        Ok(self
+            .questions()?
+            .into_iter()
+            .find(|q| q.id.eq_ignore_ascii_case(&id)))
     }
 
     /// Resolves a question given as an id or as free text close to a question's wording.
@@ -132,17 +172,27 @@ impl Catalog {
             return Ok(q);
         }
         let ranked = self.rank_by_text(query)?;
-        let top: Vec<(String, String)> = ranked.iter().take(3).map(|(_, q)| (q.id.clone(), q.question.clone())).collect();
+        let top: Vec<(String, String)> = ranked
+            .iter()
+            .take(3)
+            .map(|(_, q)| (q.id.clone(), q.question.clone()))
+            .collect();
         let looks_like_id = !query.trim().contains(' ');
         match ranked.as_slice() {
             [(s, q), rest @ ..] if !looks_like_id && *s >= MIN_TEXT_MATCH => {
                 if rest.first().is_some_and(|(s2, _)| s - s2 < MIN_MARGIN) {
-                    Err(LookupError::Ambiguous { query: query.to_string(), candidates: top })
+                    Err(LookupError::Ambiguous {
+                        query: query.to_string(),
+                        candidates: top,
+                    })
                 } else {
                     Ok(q)
                 }
             }
-            _ => Err(LookupError::Unknown { query: query.to_string(), candidates: top }),
+            _ => Err(LookupError::Unknown {
+                query: query.to_string(),
+                candidates: top,
+            }),
         }
     }
 
@@ -174,14 +224,24 @@ impl Entry {
         }
         let f = rubric::parse_file(&self.origin, &self.text)?;
         if f.set != self.set {
-            return Err(RubricError::Invalid { path: self.origin.clone(), message: format!("the file is named for set `{}` but says `\"set\": \"{}\"`", self.set, f.set) });
+            return Err(RubricError::Invalid {
+                path: self.origin.clone(),
+                message: format!(
+                    "the file is named for set `{}` but says `\"set\": \"{}\"`",
+                    self.set, f.set
+                ),
+            });
         }
         Ok(self.parsed.get_or_init(|| f))
     }
 }
 
 fn content_stems(s: &str, stemmer: &Stemmer) -> BTreeSet<String> {
-    text::analyze(s, stemmer).into_iter().filter(|w| !w.stop).map(|w| w.stem).collect()
+    text::analyze(s, stemmer)
+        .into_iter()
+        .filter(|w| !w.stop)
+        .map(|w| w.stem)
+        .collect()
 }
 
 /// Dice coefficient of two stem sets.

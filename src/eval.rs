@@ -27,7 +27,13 @@ pub struct Fields {
 
 impl Default for Fields {
     fn default() -> Self {
-        Fields { id: "qid".into(), question: "question".into(), reference: "reference".into(), answer: "answer".into(), score: "score_avg".into() }
+        Fields {
+            id: "qid".into(),
+            question: "question".into(),
+            reference: "reference".into(),
+            answer: "answer".into(),
+            score: "score_avg".into(),
+        }
     }
 }
 
@@ -45,34 +51,59 @@ pub struct Row {
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
     #[error("{path}:{line}: {message}")]
-    Line { path: PathBuf, line: usize, message: String },
+    Line {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     #[error("{path}: {message}")]
     File { path: PathBuf, message: String },
 }
 
 /// Parses the input's lines; blank lines are skipped, any other bad line is an error.
 pub fn read_rows(path: &Path, text: &str, f: &Fields) -> Result<Vec<Row>, EvalError> {
-    let err = |line: usize, message: String| EvalError::Line { path: path.to_path_buf(), line, message };
+    let err = |line: usize, message: String| EvalError::Line {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
     let mut rows = Vec::new();
     for (n, raw) in text.lines().enumerate() {
         let line = n + 1;
         if raw.trim().is_empty() {
             continue;
         }
-        let v: Value = serde_json::from_str(raw).map_err(|e| err(line, format!("invalid JSON: {e}")))?;
+        let v: Value =
+            serde_json::from_str(raw).map_err(|e| err(line, format!("invalid JSON: {e}")))?;
         let get_str = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
-        let answer = get_str(&f.answer).ok_or_else(|| err(line, format!("no `{}` string", f.answer)))?;
-        let human = v.get(&f.score).and_then(Value::as_f64).ok_or_else(|| err(line, format!("no numeric `{}`", f.score)))?;
+        let answer =
+            get_str(&f.answer).ok_or_else(|| err(line, format!("no `{}` string", f.answer)))?;
+        let human = v
+            .get(&f.score)
+            .and_then(Value::as_f64)
+            .ok_or_else(|| err(line, format!("no numeric `{}`", f.score)))?;
         let question = get_str(&f.question);
         let id = match v.get(&f.id) {
             Some(Value::String(s)) => s.clone(),
             Some(Value::Number(n)) => n.to_string(),
-            _ => question.clone().ok_or_else(|| err(line, format!("needs `{}` or `{}`", f.id, f.question)))?,
+            _ => question
+                .clone()
+                .ok_or_else(|| err(line, format!("needs `{}` or `{}`", f.id, f.question)))?,
         };
-        rows.push(Row { line, id, question, reference: get_str(&f.reference), answer, human });
+        rows.push(Row {
+            line,
+            id,
+            question,
+            reference: get_str(&f.reference),
+            answer,
+            human,
+        });
     }
     if rows.is_empty() {
-        return Err(EvalError::File { path: path.to_path_buf(), message: "no scored answers".into() });
+        return Err(EvalError::File {
+            path: path.to_path_buf(),
+            message: "no scored answers".into(),
+        });
     }
     Ok(rows)
 }
@@ -111,7 +142,12 @@ pub struct Disagreement {
 }
 
 /// Grades every row and measures agreement. `worst` is how many disagreements to list.
-pub fn evaluate(path: &Path, rows: &[Row], catalog: &Catalog, worst: usize) -> Result<Report, EvalError> {
+pub fn evaluate(
+    path: &Path,
+    rows: &[Row],
+    catalog: &Catalog,
+    worst: usize,
+) -> Result<Report, EvalError> {
     let questions = rubrics_for(path, rows, catalog)?;
     let mut g = Grader::new();
     let (mut human, mut graded, mut kept) = (Vec::new(), Vec::new(), Vec::new());
@@ -128,19 +164,41 @@ pub fn evaluate(path: &Path, rows: &[Row], catalog: &Catalog, worst: usize) -> R
         }
     }
     if human.len() < 2 {
-        return Err(EvalError::File { path: path.to_path_buf(), message: "fewer than two gradable answers".into() });
+        return Err(EvalError::File {
+            path: path.to_path_buf(),
+            message: "fewer than two gradable answers".into(),
+        });
     }
     let (a, b) = stats::linear_fit(&graded, &human);
-    let (lo, hi) = human.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &h| (lo.min(h), hi.max(h)));
+    let (lo, hi) = human
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), &h| (lo.min(h), hi.max(h)));
     let predicted: Vec<f64> = graded.iter().map(|x| (a + b * x).clamp(lo, hi)).collect();
     let round = |v: &[f64]| v.iter().map(|x| x.round() as i64).collect::<Vec<_>>();
-    let qwk = stats::quadratic_kappa(&round(&predicted), &round(&human), lo.floor() as i64, hi.ceil() as i64);
+    let qwk = stats::quadratic_kappa(
+        &round(&predicted),
+        &round(&human),
+        lo.floor() as i64,
+        hi.ceil() as i64,
+    );
     let mut order: Vec<usize> = (0..human.len()).collect();
-    order.sort_by(|&i, &j| (predicted[j] - human[j]).abs().total_cmp(&(predicted[i] - human[i]).abs()).then(kept[i].line.cmp(&kept[j].line)));
+    order.sort_by(|&i, &j| {
+        (predicted[j] - human[j])
+            .abs()
+            .total_cmp(&(predicted[i] - human[i]).abs())
+            .then(kept[i].line.cmp(&kept[j].line))
+    });
     let worst = order
         .into_iter()
         .take(worst)
-        .map(|i| Disagreement { line: kept[i].line, id: kept[i].id.clone(), human: human[i], score: graded[i] as u32, predicted: round2(predicted[i]), answer: kept[i].answer.clone() })
+        .map(|i| Disagreement {
+            line: kept[i].line,
+            id: kept[i].id.clone(),
+            human: human[i],
+            score: graded[i] as u32,
+            predicted: round2(predicted[i]),
+            answer: kept[i].answer.clone(),
+        })
         .collect();
     Ok(Report {
         answers: human.len(),
@@ -160,7 +218,11 @@ pub fn evaluate(path: &Path, rows: &[Row], catalog: &Catalog, worst: usize) -> R
 
 /// The rubric of every id: built from the reference answer when the rows give one, else the
 /// loaded question with that id.
-fn rubrics_for(path: &Path, rows: &[Row], catalog: &Catalog) -> Result<BTreeMap<String, Question>, EvalError> {
+fn rubrics_for(
+    path: &Path,
+    rows: &[Row],
+    catalog: &Catalog,
+) -> Result<BTreeMap<String, Question>, EvalError> {
     let mut seeds: BTreeMap<String, SeedQuestion> = BTreeMap::new();
     let mut out = BTreeMap::new();
     for r in rows {
@@ -170,20 +232,45 @@ fn rubrics_for(path: &Path, rows: &[Row], catalog: &Catalog) -> Result<BTreeMap<
         match &r.reference {
             Some(reference) if !reference.trim().is_empty() => {
                 let question = r.question.clone().unwrap_or_else(|| r.id.clone());
-                seeds.insert(r.id.clone(), SeedQuestion { number: seeds.len() + 1, id: Some(r.id.clone()), question, guidance: None, answer: reference.clone(), line: r.line });
+                seeds.insert(
+                    r.id.clone(),
+                    SeedQuestion {
+                        number: seeds.len() + 1,
+                        id: Some(r.id.clone()),
+                        question,
+                        guidance: None,
+                        answer: reference.clone(),
+                        line: r.line,
+                    },
+                );
             }
             _ => {
                 let q = catalog
                     .by_id(&r.id)
-                    .map_err(|e| EvalError::File { path: path.to_path_buf(), message: e.to_string() })?
-                    .ok_or_else(|| EvalError::Line { path: path.to_path_buf(), line: r.line, message: format!("no reference answer and no loaded question `{}`", r.id) })?;
+                    .map_err(|e| EvalError::File {
+                        path: path.to_path_buf(),
+                        message: e.to_string(),
+                    })?
+                    .ok_or_else(|| EvalError::Line {
+                        path: path.to_path_buf(),
+                        line: r.line,
+                        message: format!("no reference answer and no loaded question `{}`", r.id),
+                    })?;
                 out.insert(r.id.clone(), q.clone());
             }
         }
     }
     if !seeds.is_empty() {
-        let bank = Bank { set: "eval".into(), title: "evaluation questions".into(), questions: seeds.into_values().collect() };
-        let file = crate::build::build_bank(&bank, &path.display().to_string(), crate::lexicon::Lexicon::embedded());
+        let bank = Bank {
+            set: "eval".into(),
+            title: "evaluation questions".into(),
+            questions: seeds.into_values().collect(),
+        };
+        let file = crate::build::build_bank(
+            &bank,
+            &path.display().to_string(),
+            crate::lexicon::Lexicon::embedded(),
+        );
         for q in file.questions {
             out.insert(q.id.clone(), q);
         }

@@ -40,7 +40,11 @@ pub enum InputError {
     #[error("{0}: looks like a binary file (it contains NUL bytes), not a written answer")]
     Binary(Origin),
     #[error("{origin}:{line}: not valid UTF-8 (byte {offset}); save the answer as UTF-8 text")]
-    NotUtf8 { origin: Origin, line: usize, offset: usize },
+    NotUtf8 {
+        origin: Origin,
+        line: usize,
+        offset: usize,
+    },
 }
 
 /// Reads the answer at `path`, or standard input for `None` or `-`.
@@ -50,11 +54,17 @@ pub fn read_answer(path: Option<&Path>) -> Result<(Origin, String), InputError> 
         Some(p) if p == Path::new("-") => read_stdin(),
         Some(p) => {
             let origin = Origin::File(p.to_path_buf());
-            let meta = std::fs::metadata(p).map_err(|source| InputError::Io { origin: origin.clone(), source })?;
+            let meta = std::fs::metadata(p).map_err(|source| InputError::Io {
+                origin: origin.clone(),
+                source,
+            })?;
             if meta.is_dir() {
                 return Err(InputError::Directory(origin));
             }
-            let file = std::fs::File::open(p).map_err(|source| InputError::Io { origin: origin.clone(), source })?;
+            let file = std::fs::File::open(p).map_err(|source| InputError::Io {
+                origin: origin.clone(),
+                source,
+            })?;
             let text = read_limited(file, &origin)?;
             Ok((origin, text))
         }
@@ -69,7 +79,12 @@ fn read_stdin() -> Result<(Origin, String), InputError> {
 /// Reads at most [`MAX_ANSWER_BYTES`] and checks the bytes are UTF-8 text.
 pub fn read_limited(r: impl Read, origin: &Origin) -> Result<String, InputError> {
     let mut buf = Vec::new();
-    r.take(MAX_ANSWER_BYTES + 1).read_to_end(&mut buf).map_err(|source| InputError::Io { origin: origin.clone(), source })?;
+    r.take(MAX_ANSWER_BYTES + 1)
+        .read_to_end(&mut buf)
+        .map_err(|source| InputError::Io {
+            origin: origin.clone(),
+            source,
+        })?;
     if buf.len() as u64 > MAX_ANSWER_BYTES {
         return Err(InputError::TooLarge(origin.clone()));
     }
@@ -90,8 +105,15 @@ pub fn decode(bytes: Vec<u8>, origin: &Origin) -> Result<String, InputError> {
         }
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
-            let line = 1 + e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count();
-            Err(InputError::NotUtf8 { origin: origin.clone(), line, offset })
+            let line = 1 + e.as_bytes()[..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            Err(InputError::NotUtf8 {
+                origin: origin.clone(),
+                line,
+                offset,
+            })
         }
     }
 }
@@ -103,11 +125,22 @@ mod tests {
     #[test]
     fn refuses_binary_oversized_and_invalid_text() {
         let o = Origin::File("a.md".into());
-        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n\0\0".to_vec(), &o), Err(InputError::Binary(_))));
-        let e = decode(b"ok\nbad \xff here".to_vec(), &o).unwrap_err().to_string();
-        assert_eq!(e, "a.md:2: not valid UTF-8 (byte 7); save the answer as UTF-8 text");
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0".to_vec(), &o),
+            Err(InputError::Binary(_))
+        ));
+        let e = decode(b"ok\nbad \xff here".to_vec(), &o)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "a.md:2: not valid UTF-8 (byte 7); save the answer as UTF-8 text"
+        );
         let big = vec![b'a'; MAX_ANSWER_BYTES as usize + 1];
-        assert!(matches!(read_limited(&big[..], &o), Err(InputError::TooLarge(_))));
+        assert!(matches!(
+            read_limited(&big[..], &o),
+            Err(InputError::TooLarge(_))
+        ));
         assert_eq!(decode("\u{feff}hi".as_bytes().to_vec(), &o).unwrap(), "hi");
     }
 }

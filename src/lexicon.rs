@@ -23,7 +23,9 @@ impl Lexicon {
     /// The lexicon embedded in the binary, parsed once.
     pub fn embedded() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
-        LEX.get_or_init(|| Lexicon::parse(LEXICON, TOPICS).expect("embedded lexicon is valid (checked by tests)"))
+        LEX.get_or_init(|| {
+            Lexicon::parse(LEXICON, TOPICS).expect("embedded lexicon is valid (checked by tests)")
+        })
     }
 
     /// Parses lexicon and topic texts; errors name the file and line.
@@ -33,21 +35,35 @@ impl Lexicon {
         for (n, line) in data_lines(lexicon) {
             let terms: Vec<String> = line.split(" | ").map(|t| t.trim().to_string()).collect();
             let distinct: std::collections::BTreeSet<&String> = terms.iter().collect();
-            if terms.len() < 2 || terms.iter().any(|t| t.is_empty()) || distinct.len() != terms.len() {
+            if terms.len() < 2
+                || terms.iter().any(|t| t.is_empty())
+                || distinct.len() != terms.len()
+            {
                 return Err(format!("lexicon.txt:{n}: a group needs two or more distinct, non-empty terms separated by ` | `"));
             }
             for t in &terms {
                 // Spellings that tokenize alike (blue/green, blue-green) may share a group.
-                if by_norm.insert(norm_key(t), groups.len()).is_some_and(|g| g != groups.len()) {
-                    return Err(format!("lexicon.txt:{n}: `{t}` is already in another group"));
+                if by_norm
+                    .insert(norm_key(t), groups.len())
+                    .is_some_and(|g| g != groups.len())
+                {
+                    return Err(format!(
+                        "lexicon.txt:{n}: `{t}` is already in another group"
+                    ));
                 }
             }
             groups.push(terms);
         }
         let mut topic_map = BTreeMap::new();
         for (n, line) in data_lines(topics) {
-            let (key, rest) = line.split_once(':').ok_or_else(|| format!("topics.txt:{n}: expected `key: term, term`"))?;
-            let terms: Vec<String> = rest.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect();
+            let (key, rest) = line
+                .split_once(':')
+                .ok_or_else(|| format!("topics.txt:{n}: expected `key: term, term`"))?;
+            let terms: Vec<String> = rest
+                .split(',')
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect();
             if terms.is_empty() {
                 return Err(format!("topics.txt:{n}: `{key}` has no terms"));
             }
@@ -55,7 +71,11 @@ impl Lexicon {
                 return Err(format!("topics.txt:{n}: duplicate key `{key}`"));
             }
         }
-        Ok(Lexicon { groups, by_norm, topics: topic_map })
+        Ok(Lexicon {
+            groups,
+            by_norm,
+            topics: topic_map,
+        })
     }
 
     /// The synonym group of a term, by its normalized words.
@@ -75,17 +95,27 @@ impl Lexicon {
 
     /// Every topic key with its stems, for matching guidance words against keys.
     pub fn topic_keys_stemmed(&self, stemmer: &Stemmer) -> Vec<(Vec<String>, &str)> {
-        self.topics.keys().map(|k| (text::phrase_stems(k, stemmer), k.as_str())).collect()
+        self.topics
+            .keys()
+            .map(|k| (text::phrase_stems(k, stemmer), k.as_str()))
+            .collect()
     }
 }
 
 /// Lowercase words of `s` joined by single spaces: `Blue/Green` -> `blue green`.
 pub fn norm_key(s: &str) -> String {
-    text::tokenize(s).iter().map(|t| text::normalize::normalize(t.text)).collect::<Vec<_>>().join(" ")
+    text::tokenize(s)
+        .iter()
+        .map(|t| text::normalize::normalize(t.text))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines().enumerate().map(|(i, l)| (i + 1, l)).filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
 #[cfg(test)]
@@ -97,15 +127,31 @@ mod tests {
         for (name, text) in [("lexicon.txt", LEXICON), ("topics.txt", TOPICS)] {
             let lines: Vec<&str> = data_lines(text).map(|(_, l)| l).collect();
             for w in lines.windows(2) {
-                assert!(w[0] < w[1], "{name}: `{}` must sort after `{}` (and lines must be unique)", w[1], w[0]);
+                assert!(
+                    w[0] < w[1],
+                    "{name}: `{}` must sort after `{}` (and lines must be unique)",
+                    w[1],
+                    w[0]
+                );
             }
             for l in &lines {
-                assert!(l.is_ascii() && *l == l.to_lowercase() && *l == l.trim(), "{name}: `{l}` must be trimmed lowercase ASCII");
+                assert!(
+                    l.is_ascii() && *l == l.to_lowercase() && *l == l.trim(),
+                    "{name}: `{l}` must be trimmed lowercase ASCII"
+                );
             }
         }
         let lex = Lexicon::parse(LEXICON, TOPICS).unwrap();
-        assert!(lex.groups.len() >= 300, "the lexicon should have hundreds of groups, has {}", lex.groups.len());
-        assert!(lex.topics.len() >= 150, "topics.txt should have hundreds of keys, has {}", lex.topics.len());
+        assert!(
+            lex.groups.len() >= 300,
+            "the lexicon should have hundreds of groups, has {}",
+            lex.groups.len()
+        );
+        assert!(
+            lex.topics.len() >= 150,
+            "topics.txt should have hundreds of keys, has {}",
+            lex.topics.len()
+        );
     }
 
     #[test]
@@ -120,7 +166,11 @@ mod tests {
 
     #[test]
     fn groups_are_found_by_any_spelling() {
-        let lex = Lexicon::parse("a | b c\nblue/green | blue-green deploy\n", "data: replica, database\n").unwrap();
+        let lex = Lexicon::parse(
+            "a | b c\nblue/green | blue-green deploy\n",
+            "data: replica, database\n",
+        )
+        .unwrap();
         assert_eq!(lex.group_of("B  C"), Some(0));
         assert_eq!(lex.group_of("Blue-Green"), Some(1));
         assert_eq!(lex.alternatives("a").unwrap(), ["a", "b c"]);

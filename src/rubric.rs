@@ -71,7 +71,8 @@ pub struct Point {
     /// Short phrase a candidate understands ("availability patterns").
     pub label: String,
     pub source: Source,
-    /// Relative importance within the question (guidance points weigh more).
+    /// Relative importance within the question (guidance points weigh more). 0 lists the point
+    /// for the candidate without scoring it: the grader cannot check it reliably.
     pub weight: u32,
     /// Words and phrases that show the point: any one of them is strong evidence.
     pub terms: Vec<String>,
@@ -81,6 +82,10 @@ pub struct Point {
     pub related: Vec<String>,
     /// What to add when the point is missing.
     pub hint: String,
+    /// Evidence for full credit, in strong terms (a related term counts 0.15). When absent: 1,
+    /// or 1.5 for a sample point with three or more distinct terms and 2 with six or more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub need: Option<f64>,
 }
 
 /// Where a point comes from.
@@ -115,7 +120,12 @@ pub enum RubricError {
         source: std::io::Error,
     },
     #[error("{path}:{line}:{column}: {message}")]
-    Json { path: PathBuf, line: usize, column: usize, message: String },
+    Json {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{path}: {message}")]
     Invalid { path: PathBuf, message: String },
 }
@@ -128,13 +138,19 @@ pub fn parse_file(path: &Path, text: &str) -> Result<RubricFile, RubricError> {
         column: e.column(),
         message: strip_position(&e.to_string()),
     })?;
-    validate(&file).map_err(|message| RubricError::Invalid { path: path.to_path_buf(), message })?;
+    validate(&file).map_err(|message| RubricError::Invalid {
+        path: path.to_path_buf(),
+        message,
+    })?;
     Ok(file)
 }
 
 /// Reads and parses a rubric file from disk.
 pub fn read_file(path: &Path) -> Result<RubricFile, RubricError> {
-    let text = std::fs::read_to_string(path).map_err(|source| RubricError::Io { path: path.to_path_buf(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|source| RubricError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     parse_file(path, &text)
 }
 
@@ -147,7 +163,10 @@ pub fn to_json(file: &RubricFile) -> String {
 
 fn validate(f: &RubricFile) -> Result<(), String> {
     if f.format != FORMAT {
-        return Err(format!("unsupported format `{}` (expected `{FORMAT}`)", f.format));
+        return Err(format!(
+            "unsupported format `{}` (expected `{FORMAT}`)",
+            f.format
+        ));
     }
     let mut ids = std::collections::BTreeSet::new();
     for q in &f.questions {
@@ -155,23 +174,30 @@ fn validate(f: &RubricFile) -> Result<(), String> {
             return Err(format!("duplicate question id `{}`", q.id));
         }
         if q.set != f.set {
-            return Err(format!("question `{}` has set `{}` in a file of set `{}`", q.id, q.set, f.set));
+            return Err(format!(
+                "question `{}` has set `{}` in a file of set `{}`",
+                q.id, q.set, f.set
+            ));
         }
         if q.question.trim().is_empty() {
             return Err(format!("question `{}` has no question text", q.id));
         }
-        if q.points.is_empty() {
-            return Err(format!("question `{}` has no points", q.id));
+        if q.points.iter().all(|p| p.weight == 0) {
+            return Err(format!("question `{}` has no scored points", q.id));
         }
         for p in &q.points {
-            if p.terms.iter().chain(&p.related).any(|t| t.trim().is_empty()) {
+            if p.terms
+                .iter()
+                .chain(&p.related)
+                .any(|t| t.trim().is_empty())
+            {
                 return Err(format!("point `{}` has an empty term", p.id));
             }
             if p.terms.is_empty() && p.related.is_empty() {
                 return Err(format!("point `{}` has no terms", p.id));
             }
-            if p.weight == 0 {
-                return Err(format!("point `{}` has weight 0", p.id));
+            if p.need.is_some_and(|n| !(n > 0.0 && n <= 100.0)) {
+                return Err(format!("point `{}` needs a `need` between 0 and 100", p.id));
             }
         }
     }
@@ -220,6 +246,7 @@ mod tests {
                     terms: vec!["because".into()],
                     related: vec![],
                     hint: "Say why.".into(),
+                    need: None,
                 }],
             }],
         }
@@ -235,7 +262,9 @@ mod tests {
     #[test]
     fn unknown_field_names_file_line_and_column() {
         let text = to_json(&sample()).replace("\"title\"", "\"colour\": 1,\n  \"title\"");
-        let e = parse_file(Path::new("r/t.json"), &text).unwrap_err().to_string();
+        let e = parse_file(Path::new("r/t.json"), &text)
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("r/t.json:4:"), "{e}");
         assert!(e.contains("unknown field `colour`"), "{e}");
     }
@@ -244,7 +273,9 @@ mod tests {
     fn semantic_errors_are_reported() {
         let mut f = sample();
         f.questions[0].points[0].terms.clear();
-        let e = parse_file(Path::new("t.json"), &to_json(&f)).unwrap_err().to_string();
+        let e = parse_file(Path::new("t.json"), &to_json(&f))
+            .unwrap_err()
+            .to_string();
         assert_eq!(e, "t.json: point `t-01/s1` has no terms");
     }
 }

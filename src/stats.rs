@@ -70,7 +70,11 @@ pub fn linear_fit(x: &[f64], y: &[f64]) -> (f64, f64) {
 /// Root mean squared error of `y` against the least-squares fit from `x`.
 pub fn rmse_after_fit(x: &[f64], y: &[f64]) -> f64 {
     let (a, b) = linear_fit(x, y);
-    let se: f64 = x.iter().zip(y).map(|(xv, yv)| (yv - (a + b * xv)).powi(2)).sum();
+    let se: f64 = x
+        .iter()
+        .zip(y)
+        .map(|(xv, yv)| (yv - (a + b * xv)).powi(2))
+        .sum();
     (se / x.len().max(1) as f64).sqrt()
 }
 
@@ -84,7 +88,10 @@ pub fn quadratic_kappa(a: &[i64], b: &[i64], min: i64, max: i64) -> f64 {
     let mut obs = vec![vec![0.0; k]; k];
     let (mut ha, mut hb) = (vec![0.0; k], vec![0.0; k]);
     for i in 0..n {
-        let (x, y) = ((a[i].clamp(min, max) - min) as usize, (b[i].clamp(min, max) - min) as usize);
+        let (x, y) = (
+            (a[i].clamp(min, max) - min) as usize,
+            (b[i].clamp(min, max) - min) as usize,
+        );
         obs[x][y] += 1.0;
         ha[x] += 1.0;
         hb[y] += 1.0;
@@ -132,9 +139,15 @@ mod tests {
     fn fit_and_rmse_by_hand() {
         let (a, b) = linear_fit(&[0.0, 1.0, 2.0], &[1.0, 3.0, 5.0]);
         assert!(close(a, 1.0) && close(b, 2.0));
-        assert!(close(rmse_after_fit(&[0.0, 1.0, 2.0], &[1.0, 3.0, 5.0]), 0.0));
+        assert!(close(
+            rmse_after_fit(&[0.0, 1.0, 2.0], &[1.0, 3.0, 5.0]),
+            0.0
+        ));
         // Residuals of y = 0,2,1 on x = 0,1,2: fit 0.5 + 0.5x gives -0.5, 1, -0.5.
-        assert!(close(rmse_after_fit(&[0.0, 1.0, 2.0], &[0.0, 2.0, 1.0]), (1.5f64 / 3.0).sqrt()));
+        assert!(close(
+            rmse_after_fit(&[0.0, 1.0, 2.0], &[0.0, 2.0, 1.0]),
+            (1.5f64 / 3.0).sqrt()
+        ));
     }
 
     #[test]
@@ -142,6 +155,9 @@ mod tests {
         assert!(close(quadratic_kappa(&[0, 1, 2], &[0, 1, 2], 0, 2), 1.0));
         // a = 0,0,1,1 b = 0,1,0,1 on 0..=1: observed disagreement 2 (weight 1 each), expected
         // 4·(2·2/4)·… = 2 as well, so kappa 0.
-        assert!(close(quadratic_kappa(&[0, 0, 1, 1], &[0, 1, 0, 1], 0, 1), 0.0));
+        assert!(close(
+            quadratic_kappa(&[0, 0, 1, 1], &[0, 1, 0, 1], 0, 1),
+            0.0
+        ));
     }
 }

@@ -28,17 +28,58 @@ const TOPIC_WORD_MAX_RATIO: f64 = 0.2;
 /// Words in guidance items that name no topic of their own ("major components", "data
 /// considerations"): they neither become terms nor look up topics.
 const GUIDANCE_FILLER: &[&str] = &[
-    "approach", "clear", "common", "concrete", "consider", "consideration", "core", "effective", "example", "how", "key", "last", "lasting", "major",
-    "meaning", "meaningful", "overal", "overall", "practic", "practical", "realist", "realistic", "relev", "relevant", "specif", "specific", "sustain",
-    "sustainable", "thing", "way", "you'd", "you'll", "you're", "youd",
+    "approach",
+    "clear",
+    "common",
+    "concrete",
+    "consider",
+    "consideration",
+    "core",
+    "effective",
+    "example",
+    "how",
+    "key",
+    "last",
+    "lasting",
+    "major",
+    "meaning",
+    "meaningful",
+    "overal",
+    "overall",
+    "practic",
+    "practical",
+    "realist",
+    "realistic",
+    "relev",
+    "relevant",
+    "specif",
+    "specific",
+    "sustain",
+    "sustainable",
+    "thing",
+    "way",
+    "you'd",
+    "you'll",
+    "you're",
+    "youd",
 ];
 
 /// Builds the rubric file of one bank. `source` is recorded in the file as given.
 pub fn build_bank(bank: &Bank, source: &str, lex: &Lexicon) -> RubricFile {
     let stemmer = Stemmer::english();
     let ctx = Ctx::new(bank, lex, &stemmer);
-    let questions = bank.questions.iter().map(|q| ctx.question(bank, q)).collect();
-    RubricFile { format: FORMAT.to_string(), set: bank.set.clone(), title: bank.title.clone(), source: source.to_string(), questions }
+    let questions = bank
+        .questions
+        .iter()
+        .map(|q| ctx.question(bank, q))
+        .collect();
+    RubricFile {
+        format: FORMAT.to_string(),
+        set: bank.set.clone(),
+        title: bank.title.clone(),
+        source: source.to_string(),
+        questions,
+    }
 }
 
 /// One rubric file `rubric build` would write.
@@ -51,17 +92,32 @@ pub struct Output {
 
 /// Builds the rubric files of `inputs` (bank files) for `out_dir`, one per set, in input order.
 /// Two inputs with the same set id are an error.
-pub fn render_all(inputs: &[std::path::PathBuf], out_dir: &std::path::Path, lex: &Lexicon) -> Result<Vec<Output>, crate::seed::SeedError> {
+pub fn render_all(
+    inputs: &[std::path::PathBuf],
+    out_dir: &std::path::Path,
+    lex: &Lexicon,
+) -> Result<Vec<Output>, crate::seed::SeedError> {
     let mut seen = BTreeSet::new();
     let mut outs = Vec::new();
     for input in inputs {
         let bank = crate::seed::read_bank(input)?;
         if !seen.insert(bank.set.clone()) {
-            return Err(crate::seed::SeedError::parse(input, 1, format!("set `{}` is given twice: rename one of the files", bank.set)));
+            return Err(crate::seed::SeedError::parse(
+                input,
+                1,
+                format!("set `{}` is given twice: rename one of the files", bank.set),
+            ));
         }
-        let source = input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let source = input
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let file = build_bank(&bank, &source, lex);
-        outs.push(Output { path: out_dir.join(format!("{}.json", bank.set)), json: crate::rubric::to_json(&file), questions: file.questions.len() });
+        outs.push(Output {
+            path: out_dir.join(format!("{}.json", bank.set)),
+            json: crate::rubric::to_json(&file),
+            questions: file.questions.len(),
+        });
     }
     Ok(outs)
 }
@@ -85,7 +141,14 @@ pub fn kind_of(question: &str) -> Kind {
         "you handled",
         "have you successfully",
     ];
-    const MOTIVATIONAL: &[&str] = &["why are you", "why do you want", "why this role", "why our", "what excites you", "why join"];
+    const MOTIVATIONAL: &[&str] = &[
+        "why are you",
+        "why do you want",
+        "why this role",
+        "why our",
+        "what excites you",
+        "why join",
+    ];
     if MOTIVATIONAL.iter().any(|p| q.contains(p)) {
         Kind::Motivational
     } else if BEHAVIORAL.iter().any(|p| q.contains(p)) {
@@ -125,7 +188,14 @@ const BACKGROUND: &[(&str, &str)] = &[
 /// One document per question: the bank's own, plus the background pages' (a page being built
 /// is not counted twice).
 fn specificity_docs(bank: &Bank) -> Vec<String> {
-    let doc = |q: &SeedQuestion| format!("{}\n{}\n{}", q.question, q.guidance.as_deref().unwrap_or(""), q.answer);
+    let doc = |q: &SeedQuestion| {
+        format!(
+            "{}\n{}\n{}",
+            q.question,
+            q.guidance.as_deref().unwrap_or(""),
+            q.answer
+        )
+    };
     let mut docs: Vec<String> = bank.questions.iter().map(doc).collect();
     for (set, text) in BACKGROUND {
         if *set == bank.set {
@@ -152,10 +222,17 @@ impl<'a> Ctx<'a> {
     }
 
     fn question(&self, bank: &Bank, q: &SeedQuestion) -> Question {
-        let id = q.id.clone().unwrap_or_else(|| question_id(&bank.set, q.number));
+        let id =
+            q.id.clone()
+                .unwrap_or_else(|| question_id(&bank.set, q.number));
         let kind = kind_of(&q.question);
-        let qstems: BTreeSet<String> = text::analyze(&q.question, self.stemmer).into_iter().filter(|w| !w.stop).map(|w| w.stem).collect();
-        let one_idea = q.guidance.is_none() && text::tokenize(&q.answer).len() < crate::grade::compile::WHOLE_ANSWER_WORDS;
+        let qstems: BTreeSet<String> = text::analyze(&q.question, self.stemmer)
+            .into_iter()
+            .filter(|w| !w.stop)
+            .map(|w| w.stem)
+            .collect();
+        let one_idea = q.guidance.is_none()
+            && text::tokenize(&q.answer).len() < crate::grade::compile::WHOLE_ANSWER_WORDS;
         let units = self.units(&q.answer, &qstems, one_idea);
 
         let mut points = Vec::new();
@@ -187,11 +264,16 @@ impl<'a> Ctx<'a> {
     }
 
     /// The sample answer is the standard: a structure point it does not show is dropped, and a
-    /// guidance point it does not show in words the grader can see weighs like a sample point,
+    /// guidance point it does not show in words the grader can see is listed but not scored,
     /// since the grader cannot reliably recognise it in other answers either.
     fn weigh_by_sample(&self, q: &mut Question) {
         let compiled = crate::grade::Compiled::new(q, self.lex, self.stemmer);
-        let Ok(g) = crate::grade::grade(q, &compiled, &q.sample_answer, &mut crate::grade::Scratch::new()) else {
+        let Ok(g) = crate::grade::grade(
+            q,
+            &compiled,
+            &q.sample_answer,
+            &mut crate::grade::Scratch::new(),
+        ) else {
             return;
         };
         let shown: Vec<bool> = g.points.iter().map(|p| p.covered).collect();
@@ -202,7 +284,11 @@ impl<'a> Ctx<'a> {
             match p.source {
                 Source::Structure => covered,
                 Source::Guidance if !covered => {
-                    p.weight = SAMPLE_WEIGHT;
+                    p.weight = 0;
+                    p.hint = format!(
+                        "The interviewer asks for {}. The grader cannot check this one reliably, so it is not scored: make sure your answer covers it.",
+                        p.label
+                    );
                     true
                 }
                 _ => true,
@@ -243,7 +329,9 @@ impl<'a> Ctx<'a> {
         let limit = if one_idea { 1 } else { MAX_SAMPLE_POINTS };
         while units.len() > limit {
             // Merge the adjacent pair with the fewest strong terms between them.
-            let k = (0..units.len() - 1).min_by_key(|&k| (units[k].strong.len() + units[k + 1].strong.len(), k)).unwrap_or(0);
+            let k = (0..units.len() - 1)
+                .min_by_key(|&k| (units[k].strong.len() + units[k + 1].strong.len(), k))
+                .unwrap_or(0);
             let b = units.remove(k + 1);
             let a = &mut units[k];
             a.text = format!("{} {}", a.text, b.text);
@@ -264,8 +352,17 @@ impl<'a> Ctx<'a> {
                 None => {}
             }
         }
-        let stems = text::analyze(sentence, self.stemmer).into_iter().filter(|w| !w.stop).map(|w| w.stem).collect();
-        Unit { text: sentence.to_string(), strong, related, stems }
+        let stems = text::analyze(sentence, self.stemmer)
+            .into_iter()
+            .filter(|w| !w.stop)
+            .map(|w| w.stem)
+            .collect();
+        Unit {
+            text: sentence.to_string(),
+            strong,
+            related,
+            stems,
+        }
     }
 
     fn sample_point(&self, qid: &str, n: usize, u: &Unit) -> Point {
@@ -280,20 +377,38 @@ impl<'a> Ctx<'a> {
         }
         Point {
             id: format!("{qid}/s{n}"),
-            hint: format!("Cover {label}. The sample answer puts it as: \u{201c}{}\u{201d}", clip(&u.text, 180)),
+            hint: format!(
+                "Cover {label}. The sample answer puts it as: \u{201c}{}\u{201d}",
+                clip(&u.text, 180)
+            ),
             label,
             source: Source::Sample,
             weight: SAMPLE_WEIGHT,
             terms: terms.finish(MAX_TERMS),
             related: related.finish_excluding(MAX_RELATED, &[]),
+            need: None,
         }
     }
 
     /// A guidance item becomes a point whose terms are the concrete words that show it: the
     /// topic lexicon's words for its key words, and the specific terms of the sample sentences
     /// that talk about it.
-    fn guidance_point(&self, qid: &str, n: usize, item: &str, units: &[Unit], qstems: &BTreeSet<String>) -> Option<Point> {
-        let words: Vec<_> = text::analyze(item, self.stemmer).into_iter().filter(|w| !w.stop && !GUIDANCE_FILLER.contains(&w.stem.as_str()) && !GUIDANCE_FILLER.contains(&w.norm.as_str())).collect();
+    fn guidance_point(
+        &self,
+        qid: &str,
+        n: usize,
+        item: &str,
+        units: &[Unit],
+        qstems: &BTreeSet<String>,
+    ) -> Option<Point> {
+        let words: Vec<_> = text::analyze(item, self.stemmer)
+            .into_iter()
+            .filter(|w| {
+                !w.stop
+                    && !GUIDANCE_FILLER.contains(&w.stem.as_str())
+                    && !GUIDANCE_FILLER.contains(&w.norm.as_str())
+            })
+            .collect();
         if words.is_empty() {
             return None;
         }
@@ -303,13 +418,21 @@ impl<'a> Ctx<'a> {
         let mut examples: Vec<String> = Vec::new();
 
         // The item's own wording, as a phrase, shows it; its single words only weakly.
-        let item_phrase = words.iter().map(|w| w.norm.as_str()).collect::<Vec<_>>().join(" ");
+        let item_phrase = words
+            .iter()
+            .map(|w| w.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         if words.len() > 1 && words.len() <= 4 {
             strong.push_expanded(&item_phrase, self.lex);
         }
         for w in &words {
             let r = self.spec.ratio(&w.stem);
-            if words.len() == 1 || (r <= 0.1 && !qstems.contains(&w.stem)) {
+            // The item's own specific words show it: a lexicon term ("SLOs"), a rare word, or
+            // the only word of a one-word item.
+            let known = self.lex.group_of(&w.norm).is_some()
+                || self.lex.group_of(&singular(&w.norm)).is_some();
+            if words.len() == 1 || known || (r <= 0.1 && !qstems.contains(&w.stem)) {
                 strong.push_expanded(&w.norm, self.lex);
             } else {
                 related.push(&w.norm);
@@ -323,7 +446,8 @@ impl<'a> Ctx<'a> {
                         // A topic word used across much of the bank ("service", "team") is
                         // weak evidence of this topic in particular.
                         let tstems = text::phrase_stems(t, self.stemmer);
-                        let common = tstems.len() == 1 && self.spec.phrase_ratio(&tstems) > TOPIC_WORD_MAX_RATIO;
+                        let common = tstems.len() == 1
+                            && self.spec.phrase_ratio(&tstems) > TOPIC_WORD_MAX_RATIO;
                         if common || terms::is_generic(t) {
                             related.push(t);
                         } else {
@@ -336,7 +460,10 @@ impl<'a> Ctx<'a> {
         }
         // Sample sentences about the same thing lend their specific terms.
         for u in units {
-            if stems.iter().any(|s| u.stems.contains(s) && self.spec.ratio(s) <= 0.5) {
+            if stems
+                .iter()
+                .any(|s| u.stems.contains(s) && self.spec.ratio(s) <= 0.5)
+            {
                 for c in by_quality(&u.strong).into_iter().take(4) {
                     related.push(&c.text);
                     if examples.len() < 8 && !examples.contains(&c.display) {
@@ -354,7 +481,22 @@ impl<'a> Ctx<'a> {
         let hint = if examples.is_empty() {
             format!("The interviewer listens for {item}: say it in concrete terms.")
         } else {
-            format!("The interviewer listens for {item}: name what you would do or use, e.g. {}.", examples.join(", "))
+            format!(
+                "The interviewer listens for {item}: name what you would do or use, e.g. {}.",
+                examples.join(", ")
+            )
+        };
+        // A narrow item ("SLIs/SLOs", "idempotency keys") is shown by naming it; a broad one
+        // ("data considerations", "communication") by two concrete things, not one passing word.
+        let narrow = words.len() <= 2
+            && (self.lex.group_of(&item_phrase).is_some()
+                || words
+                    .iter()
+                    .any(|w| self.is_acronym(&w.norm) || self.is_acronym(&singular(&w.norm))));
+        let need = if narrow || strong_terms.len() < 2 {
+            1.0
+        } else {
+            2.0
         };
         Some(Point {
             id: format!("{qid}/g{n}"),
@@ -364,14 +506,33 @@ impl<'a> Ctx<'a> {
             terms: strong_terms,
             related: related_terms,
             hint,
+            need: Some(need),
         })
+    }
+
+    /// A short word that the lexicon expands into a phrase (`slo`, `tco`, `rca`).
+    fn is_acronym(&self, norm: &str) -> bool {
+        norm.len() <= 5
+            && self
+                .lex
+                .alternatives(norm)
+                .is_some_and(|alts| alts.iter().any(|t| t.contains(' ')))
     }
 }
 
 /// Sentences about how to answer rather than the answer ("I'd answer this with a STAR flow").
 fn is_meta(s: &str) -> bool {
     let l = s.to_lowercase().replace('’', "'");
-    ["i'd answer this", "i would answer this", "i usually answer this", "i'd structure this", "i'd frame this", "i'd answer it"].iter().any(|p| l.starts_with(p))
+    [
+        "i'd answer this",
+        "i would answer this",
+        "i usually answer this",
+        "i'd structure this",
+        "i'd frame this",
+        "i'd answer it",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
 }
 
 fn structure_points(qid: &str) -> Vec<Point> {
@@ -388,6 +549,7 @@ fn structure_points(qid: &str) -> Vec<Point> {
             ]),
             related: terms(&["when", "during", "once"]),
             hint: "Tell it as a real story: where you were, what was at stake, and what you personally did.".into(),
+            need: None,
         },
         Point {
             id: format!("{qid}/t2"),
@@ -397,6 +559,7 @@ fn structure_points(qid: &str) -> Vec<Point> {
             terms: terms(&["#number", "percent", "halved", "doubled", "tripled"]),
             related: terms(&["reduced", "improved", "dropped", "cut", "faster", "saved", "fewer", "eliminated"]),
             hint: "End with the outcome in numbers: minutes of MTTR, pages a week, hours saved, percent of errors.".into(),
+            need: None,
         },
     ]
 }
@@ -425,7 +588,19 @@ fn label_of(cands: &[Candidate]) -> String {
         }
     }
     chosen.sort_by_key(|c| c.pos);
-    chosen.iter().map(|c| c.display.clone()).collect::<Vec<_>>().join(", ")
+    chosen
+        .iter()
+        .map(|c| c.display.clone())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `slos` -> `slo`: lexicon entries are singular, and plurals of acronyms are common.
+fn singular(w: &str) -> String {
+    w.strip_suffix('s')
+        .filter(|s| s.len() >= 2)
+        .unwrap_or(w)
+        .to_string()
 }
 
 fn contains_seq(hay: &[String], needle: &[String]) -> bool {
@@ -476,7 +651,11 @@ impl TermList {
 
     fn finish_excluding(self, max: usize, strong: &[String]) -> Vec<String> {
         let strong: BTreeSet<String> = strong.iter().map(|t| norm_key(t)).collect();
-        self.terms.into_iter().filter(|t| !strong.contains(&norm_key(t))).take(max).collect()
+        self.terms
+            .into_iter()
+            .filter(|t| !strong.contains(&norm_key(t)))
+            .take(max)
+            .collect()
     }
 }
 
@@ -486,11 +665,26 @@ mod tests {
 
     #[test]
     fn kinds_follow_the_wording() {
-        assert_eq!(kind_of("Tell me about a time you handled a P0 production incident—what happened?"), Kind::Behavioral);
-        assert_eq!(kind_of("Share an example of diagnosing a bottleneck."), Kind::Behavioral);
-        assert_eq!(kind_of("Describe a situation where you disagreed."), Kind::Behavioral);
-        assert_eq!(kind_of("Why are you excited about this role?"), Kind::Motivational);
-        assert_eq!(kind_of("How do you design VPC networking?"), Kind::Technical);
+        assert_eq!(
+            kind_of("Tell me about a time you handled a P0 production incident—what happened?"),
+            Kind::Behavioral
+        );
+        assert_eq!(
+            kind_of("Share an example of diagnosing a bottleneck."),
+            Kind::Behavioral
+        );
+        assert_eq!(
+            kind_of("Describe a situation where you disagreed."),
+            Kind::Behavioral
+        );
+        assert_eq!(
+            kind_of("Why are you excited about this role?"),
+            Kind::Motivational
+        );
+        assert_eq!(
+            kind_of("How do you design VPC networking?"),
+            Kind::Technical
+        );
     }
 
     #[test]
@@ -498,7 +692,11 @@ mod tests {
         let s = Stemmer::english();
         let lex = Lexicon::parse("blue/green | blue-green\n", "").unwrap();
         let idx = LexIndex::new(&lex, &s);
-        let c = terms::candidates("Deployments would be blue/green with canaries via Terraform on EKS.", &idx, &s);
+        let c = terms::candidates(
+            "Deployments would be blue/green with canaries via Terraform on EKS.",
+            &idx,
+            &s,
+        );
         assert_eq!(label_of(&c), "blue/green, Terraform, EKS");
     }
 

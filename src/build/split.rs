@@ -79,7 +79,9 @@ pub fn sentences(text: &str) -> Vec<String> {
             let (i, c) = bytes[k];
             if matches!(c, '.' | '?' | '!') {
                 let next_space = bytes.get(k + 1).is_some_and(|&(_, n)| n == ' ');
-                let next_upper = bytes.get(k + 2).is_some_and(|&(_, n)| n.is_uppercase() || n == '"' || n == '“');
+                let next_upper = bytes
+                    .get(k + 2)
+                    .is_some_and(|&(_, n)| n.is_uppercase() || n == '"' || n == '“');
                 if next_space && next_upper && !abbreviation(&line[start..i]) {
                     let s = line[start..=i].trim();
                     if !s.is_empty() {
@@ -99,8 +101,15 @@ pub fn sentences(text: &str) -> Vec<String> {
 
 /// True when the text before a period ends in an abbreviation ("e.g", "etc", "vs").
 fn abbreviation(before: &str) -> bool {
-    let last = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
-    last.contains('.') || matches!(last.to_lowercase().as_str(), "etc" | "vs" | "approx" | "incl" | "e" | "i")
+    let last = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    last.contains('.')
+        || matches!(
+            last.to_lowercase().as_str(),
+            "etc" | "vs" | "approx" | "incl" | "e" | "i"
+        )
 }
 
 /// Splits a list sentence on commas and a final "and"/"or", then each part on an " and " that
@@ -110,7 +119,11 @@ fn split_list(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     for p in split_commas(s) {
         let p = p.trim();
-        let p = strip_prefix_ci(p, "and ").or_else(|| strip_prefix_ci(p, "or ")).or_else(|| strip_prefix_ci(p, "plus ")).unwrap_or(p).trim();
+        let p = strip_prefix_ci(p, "and ")
+            .or_else(|| strip_prefix_ci(p, "or "))
+            .or_else(|| strip_prefix_ci(p, "plus "))
+            .unwrap_or(p)
+            .trim();
         if p.is_empty() {
             continue;
         }
@@ -127,7 +140,8 @@ fn split_list(s: &str) -> Vec<String> {
 }
 
 fn has_clause_word(s: &str) -> bool {
-    s.split_whitespace().any(|w| matches!(w, "how" | "what" | "why" | "when" | "where"))
+    s.split_whitespace()
+        .any(|w| matches!(w, "how" | "what" | "why" | "when" | "where"))
 }
 
 /// Commas outside parentheses.
@@ -148,11 +162,18 @@ fn split_commas(s: &str) -> Vec<String> {
         }
     }
     out.push(cur);
-    out.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+    out.into_iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 fn clean_item(item: &str) -> String {
-    let mut s = item.trim().trim_end_matches(['.', ',', ';']).trim().to_string();
+    let mut s = item
+        .trim()
+        .trim_end_matches(['.', ',', ';'])
+        .trim()
+        .to_string();
     loop {
         let before = s.clone();
         for lead in LEAD {
@@ -176,7 +197,10 @@ fn clean_item(item: &str) -> String {
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    if s.len() >= prefix.len() && s.is_char_boundary(prefix.len()) && s[..prefix.len()].eq_ignore_ascii_case(prefix) {
+    if s.len() >= prefix.len()
+        && s.is_char_boundary(prefix.len())
+        && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+    {
         Some(&s[prefix.len()..])
     } else {
         None
@@ -192,7 +216,13 @@ mod tests {
         let g = "In your answer, outline the major components, availability patterns, deployment strategy, data considerations, and how you’d test and evolve the design.";
         assert_eq!(
             guidance_items(g),
-            ["major components", "availability patterns", "deployment strategy", "data considerations", "how you’d test and evolve the design"]
+            [
+                "major components",
+                "availability patterns",
+                "deployment strategy",
+                "data considerations",
+                "how you’d test and evolve the design"
+            ]
         );
     }
 
@@ -201,20 +231,43 @@ mod tests {
         let g = "In your answer, show clear roles, fast triage, stakeholder comms, and concrete follow-ups that reduced recurrence. Emphasize blamelessness and system improvements, not heroics.";
         assert_eq!(
             guidance_items(g),
-            ["clear roles", "fast triage", "stakeholder comms", "concrete follow-ups that reduced recurrence", "blamelessness", "system improvements"]
+            [
+                "clear roles",
+                "fast triage",
+                "stakeholder comms",
+                "concrete follow-ups that reduced recurrence",
+                "blamelessness",
+                "system improvements"
+            ]
         );
     }
 
     #[test]
     fn two_part_sentences_split_on_and() {
-        assert_eq!(guidance_items("In your answer, quantify the time saved and explain the reliability gains."), ["time saved", "reliability gains"]);
-        assert_eq!(guidance_items("In your answer, show how you embed reliability into existing workflows."), ["embed reliability into existing workflows"]);
-        assert_eq!(guidance_items("In your answer, mention tools, policies, and developer experience."), ["tools", "policies", "developer experience"]);
+        assert_eq!(
+            guidance_items(
+                "In your answer, quantify the time saved and explain the reliability gains."
+            ),
+            ["time saved", "reliability gains"]
+        );
+        assert_eq!(
+            guidance_items(
+                "In your answer, show how you embed reliability into existing workflows."
+            ),
+            ["embed reliability into existing workflows"]
+        );
+        assert_eq!(
+            guidance_items("In your answer, mention tools, policies, and developer experience."),
+            ["tools", "policies", "developer experience"]
+        );
     }
 
     #[test]
     fn sentences_split_at_capitals_only() {
-        assert_eq!(sentences("Use replicas (e.g. Aurora). Then test. ok"), ["Use replicas (e.g. Aurora).", "Then test. ok"]);
+        assert_eq!(
+            sentences("Use replicas (e.g. Aurora). Then test. ok"),
+            ["Use replicas (e.g. Aurora).", "Then test. ok"]
+        );
         assert_eq!(sentences("a\n\n- b. C"), ["a", "- b.", "C"]);
     }
 }

@@ -51,7 +51,11 @@ impl Specificity {
         let mut n = 0;
         for d in docs {
             n += 1;
-            let stems: BTreeSet<String> = text::analyze(d, stemmer).into_iter().filter(|w| !w.stop).map(|w| w.stem).collect();
+            let stems: BTreeSet<String> = text::analyze(d, stemmer)
+                .into_iter()
+                .filter(|w| !w.stop)
+                .map(|w| w.stem)
+                .collect();
             for s in stems {
                 *df.entry(s).or_default() += 1;
             }
@@ -66,7 +70,11 @@ impl Specificity {
 
     /// The rarest content word decides how specific a phrase is.
     pub fn phrase_ratio(&self, stems: &[String]) -> f64 {
-        stems.iter().filter(|s| !text::stopwords::is_stop(s)).map(|s| self.ratio(s)).fold(1.0, f64::min)
+        stems
+            .iter()
+            .filter(|s| !text::stopwords::is_stop(s))
+            .map(|s| self.ratio(s))
+            .fold(1.0, f64::min)
     }
 }
 
@@ -100,7 +108,9 @@ impl LexIndex {
             .iter()
             .find(|(stems, _)| {
                 i + stems.len() <= words.len()
-                    && stems.iter().enumerate().all(|(k, s)| words[i + k].stem == *s && (k == 0 || !words[i + k].boundary_before))
+                    && stems.iter().enumerate().all(|(k, s)| {
+                        words[i + k].stem == *s && (k == 0 || !words[i + k].boundary_before)
+                    })
             })
             .map(|(stems, _)| stems.len())
     }
@@ -114,16 +124,26 @@ pub fn candidates(sentence: &str, lex: &LexIndex, stemmer: &Stemmer) -> Vec<Cand
     let mk = |a: usize, b: usize, found: Found| {
         let display = span(a, b).to_string();
         Candidate {
-            text: words[a..=b].iter().map(|w| w.norm.as_str()).collect::<Vec<_>>().join(" "),
+            text: words[a..=b]
+                .iter()
+                .map(|w| w.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
             stems: words[a..=b].iter().map(|w| w.stem.clone()).collect(),
             display,
             found,
             pos: a,
         }
     };
-    let joined = |i: usize| i + 1 < words.len() && words[i].end + 1 == words[i + 1].start && matches!(sentence.as_bytes()[words[i].end], b'-' | b'/');
+    let joined = |i: usize| {
+        i + 1 < words.len()
+            && words[i].end + 1 == words[i + 1].start
+            && matches!(sentence.as_bytes()[words[i].end], b'-' | b'/')
+    };
 
-    let in_compound: Vec<bool> = (0..words.len()).map(|i| joined(i) || (i > 0 && joined(i - 1))).collect();
+    let in_compound: Vec<bool> = (0..words.len())
+        .map(|i| joined(i) || (i > 0 && joined(i - 1)))
+        .collect();
     let mut i = 0;
     while i < words.len() {
         if let Some(len) = lex.longest_at(&words, i) {
@@ -144,12 +164,21 @@ pub fn candidates(sentence: &str, lex: &LexIndex, stemmer: &Stemmer) -> Vec<Cand
             out.push(mk(i, i, Found::Acronym));
         } else if is_name(sentence, &words, i) {
             let mut j = i;
-            while j + 1 < words.len() && !words[j + 1].boundary_before && (is_name(sentence, &words, j + 1) || words[j + 1].norm.bytes().all(|b| b.is_ascii_digit())) {
+            while j + 1 < words.len()
+                && !words[j + 1].boundary_before
+                && (is_name(sentence, &words, j + 1)
+                    || words[j + 1].norm.bytes().all(|b| b.is_ascii_digit()))
+            {
                 j += 1;
             }
             out.push(mk(i, j, Found::Name));
         }
-        if i + 1 < words.len() && content(&words[i]) && content(&words[i + 1]) && !words[i + 1].boundary_before && !(in_compound[i] && in_compound[i + 1]) {
+        if i + 1 < words.len()
+            && content(&words[i])
+            && content(&words[i + 1])
+            && !words[i + 1].boundary_before
+            && !(in_compound[i] && in_compound[i + 1])
+        {
             out.push(mk(i, i + 1, Found::Pair));
         }
         if content(&words[i]) && !in_compound[i] {
@@ -163,7 +192,11 @@ pub fn candidates(sentence: &str, lex: &LexIndex, stemmer: &Stemmer) -> Vec<Cand
 /// The tier of a candidate, or `None` when it is too common to be evidence. Words that merely
 /// repeat the question are demoted: restating the question shows nothing.
 pub fn tier(c: &Candidate, spec: &Specificity, question_stems: &BTreeSet<String>) -> Option<Tier> {
-    let content: Vec<&String> = c.stems.iter().filter(|s| !text::stopwords::is_stop(s)).collect();
+    let content: Vec<&String> = c
+        .stems
+        .iter()
+        .filter(|s| !text::stopwords::is_stop(s))
+        .collect();
     if content.is_empty() {
         return None;
     }
@@ -193,19 +226,25 @@ pub fn tier(c: &Candidate, spec: &Specificity, question_stems: &BTreeSet<String>
 }
 
 fn content(w: &Word) -> bool {
-    !w.stop && w.norm.chars().count() >= 3 && !w.norm.bytes().all(|b| b.is_ascii_digit()) && !is_generic(&w.norm)
+    !w.stop
+        && w.norm.chars().count() >= 3
+        && !w.norm.bytes().all(|b| b.is_ascii_digit())
+        && !is_generic(&w.norm)
 }
 
 const GENERIC: &str = include_str!("generic.txt");
 
 /// Ordinary English words ("everything", "early", "setup") that show no point on their own.
 pub fn is_generic(norm: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
     SET.get_or_init(|| generic_words().collect()).contains(norm)
 }
 
 fn generic_words() -> impl Iterator<Item = &'static str> {
-    GENERIC.lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
+    GENERIC
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// SLO, EKS, RED, p99, k8s, 5xx: two capitals, or letters mixed with digits.
@@ -236,22 +275,39 @@ mod tests {
 
     fn lex_index() -> (LexIndex, Stemmer) {
         let s = Stemmer::english();
-        let lex = Lexicon::parse("error budget | error budgets policy\nslo | service level objective\n", "").unwrap();
+        let lex = Lexicon::parse(
+            "error budget | error budgets policy\nslo | service level objective\n",
+            "",
+        )
+        .unwrap();
         (LexIndex::new(&lex, &s), s)
     }
 
     fn found(sentence: &str, kind: Found) -> Vec<String> {
         let (idx, s) = lex_index();
-        candidates(sentence, &idx, &s).into_iter().filter(|c| c.found == kind).map(|c| c.display).collect()
+        candidates(sentence, &idx, &s)
+            .into_iter()
+            .filter(|c| c.found == kind)
+            .map(|c| c.display)
+            .collect()
     }
 
     #[test]
     fn generic_list_is_sorted_unique_lowercase() {
         let w: Vec<&str> = generic_words().collect();
         for pair in w.windows(2) {
-            assert!(pair[0] < pair[1], "generic.txt: `{}` must come after `{}` (sorted, unique)", pair[1], pair[0]);
+            assert!(
+                pair[0] < pair[1],
+                "generic.txt: `{}` must come after `{}` (sorted, unique)",
+                pair[1],
+                pair[0]
+            );
         }
-        assert!(w.iter().all(|x| x.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'')), "generic.txt: lowercase words only");
+        assert!(
+            w.iter()
+                .all(|x| x.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'')),
+            "generic.txt: lowercase words only"
+        );
         assert!(is_generic("everything") && !is_generic("canary"));
     }
 
@@ -269,15 +325,27 @@ mod tests {
     #[test]
     fn sentence_start_is_not_a_name() {
         assert!(found("Terraform is great. Then we ship.", Found::Name).is_empty());
-        assert_eq!(found("Terraform is great. Then Helm.", Found::Name), ["Helm"]);
+        assert_eq!(
+            found("Terraform is great. Then Helm.", Found::Name),
+            ["Helm"]
+        );
     }
 
     #[test]
     fn common_and_question_words_are_weak() {
         let s = Stemmer::english();
-        let spec = Specificity::from_docs(["team system canary", "team system", "team budget", "team"], &s);
+        let spec = Specificity::from_docs(
+            ["team system canary", "team system", "team budget", "team"],
+            &s,
+        );
         let q: BTreeSet<String> = ["budget".to_string()].into();
-        let word = |w: &str| Candidate { text: w.into(), display: w.into(), stems: vec![s.stem(w)], found: Found::Word, pos: 0 };
+        let word = |w: &str| Candidate {
+            text: w.into(),
+            display: w.into(),
+            stems: vec![s.stem(w)],
+            found: Found::Word,
+            pos: 0,
+        };
         assert_eq!(tier(&word("team"), &spec, &q), None);
         assert_eq!(tier(&word("system"), &spec, &q), None);
         assert_eq!(tier(&word("canary"), &spec, &q), Some(Tier::Related));

@@ -32,7 +32,8 @@ pub(crate) struct Analyzed {
 
 /// Words that negate what follows in their clause.
 fn is_negator(norm: &str) -> bool {
-    matches!(norm, "not" | "never" | "no" | "nor" | "neither" | "cannot") || (norm.ends_with("n't") && norm != "ain't")
+    matches!(norm, "not" | "never" | "no" | "nor" | "neither" | "cannot")
+        || (norm.ends_with("n't") && norm != "ain't")
 }
 
 impl Scratch {
@@ -57,7 +58,10 @@ impl Scratch {
             let mut id = c.stems.get(stem).copied();
             if id.is_none() && norm.len() >= FUZZY_MIN_CHARS {
                 let key = (rubric_key, norm.clone());
-                id = *self.fuzzy.entry(key).or_insert_with(|| fuzzy_lookup(c, &norm));
+                id = *self
+                    .fuzzy
+                    .entry(key)
+                    .or_insert_with(|| fuzzy_lookup(c, &norm));
             }
             tokens.push(ATok {
                 id,

@@ -94,7 +94,12 @@ impl Compiled {
                     let idx = c.terms.len() as u32;
                     if term == NUMBER_TERM {
                         c.number_terms.push(idx);
-                        c.terms.push(CTerm { stems: Vec::new(), point: pi, strength, group });
+                        c.terms.push(CTerm {
+                            stems: Vec::new(),
+                            point: pi,
+                            strength,
+                            group,
+                        });
                         continue;
                     }
                     let words = text::analyze(term, stemmer);
@@ -104,7 +109,9 @@ impl Compiled {
                     let mut ids = Vec::with_capacity(words.len());
                     for w in &words {
                         let id = c.intern(&w.stem);
-                        if w.norm.chars().count() >= FUZZY_MIN_CHARS && w.norm.chars().all(char::is_alphabetic) {
+                        if w.norm.chars().count() >= FUZZY_MIN_CHARS
+                            && w.norm.chars().all(char::is_alphabetic)
+                        {
                             fuzzy_words.push((w.norm.clone(), id));
                         }
                         ids.push(id);
@@ -114,10 +121,20 @@ impl Compiled {
                         c.first.resize_with(first + 1, Vec::new);
                     }
                     c.first[first].push(idx);
-                    c.terms.push(CTerm { stems: ids, point: pi, strength, group });
+                    c.terms.push(CTerm {
+                        stems: ids,
+                        point: pi,
+                        strength,
+                        group,
+                    });
                 }
             }
-            c.points.push(CPoint { weight: p.weight as f32, need: need_for(p.source, strong_groups.len()) });
+            c.points.push(CPoint {
+                weight: p.weight as f32,
+                need: p
+                    .need
+                    .map_or_else(|| need_for(p.source, strong_groups.len()), |n| n as f32),
+            });
             groups_per_point.push(strong_groups.len());
         }
         // A short reference answer without guidance is one idea, not a list of points: each of

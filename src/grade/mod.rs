@@ -22,7 +22,7 @@ pub struct Grade {
     pub score: u32,
     pub band: Band,
     pub points: Vec<PointGrade>,
-    /// Labels of the points not covered, in rubric order.
+    /// Labels of the scored points not covered, in rubric order.
     pub missing: Vec<String>,
     pub warnings: Vec<String>,
     /// Length of the answer in words.
@@ -57,7 +57,12 @@ pub enum GradeError {
 
 /// Grades `answer` against question `q`, compiled as `c`. `scratch` caches stems and typo
 /// lookups between calls; it never changes the result.
-pub fn grade(q: &Question, c: &Compiled, answer: &str, scratch: &mut Scratch) -> Result<Grade, GradeError> {
+pub fn grade(
+    q: &Question,
+    c: &Compiled,
+    answer: &str,
+    scratch: &mut Scratch,
+) -> Result<Grade, GradeError> {
     if answer.trim().is_empty() {
         return Err(GradeError::Empty);
     }
@@ -82,7 +87,13 @@ impl Grader {
 
     /// Grades `answer` against `q` with the embedded lexicon.
     pub fn grade(&mut self, q: &Question, answer: &str) -> Result<Grade, GradeError> {
-        let c = self.compiled.entry(q.id.clone()).or_insert_with(|| Compiled::new(q, crate::lexicon::Lexicon::embedded(), &crate::text::Stemmer::english()));
+        let c = self.compiled.entry(q.id.clone()).or_insert_with(|| {
+            Compiled::new(
+                q,
+                crate::lexicon::Lexicon::embedded(),
+                &crate::text::Stemmer::english(),
+            )
+        });
         grade(q, c, answer, &mut self.scratch)
     }
 }

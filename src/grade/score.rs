@@ -13,12 +13,15 @@ const MAX_GAP: usize = 2;
 /// a term ("runbooks were never", "alert quality hasn't been").
 const NEGATION_REACH: usize = 8;
 const NEGATION_AFTER: usize = 2;
+/// Credit from which a point counts as covered: most of the evidence it needs is there, not
+/// one of the two things a broad point asks for.
+pub const COVERED: f64 = 0.6;
 /// Most of a point's need that related words can supply: less than the covered line.
 const RELATED_CAP: f32 = 0.45;
 /// Coverage at or below which the score is 0, and at or above which it is 100: no answer says
 /// everything a rubric lists, and a few stray domain words are not coverage.
 pub const FLOOR: f64 = 0.1;
-pub const CEILING: f64 = 0.6;
+pub const CEILING: f64 = 0.8;
 /// Share of function words below which an answer reads as a bare keyword list.
 const KEYWORD_LIST_STOP_RATIO: f64 = 0.15;
 const KEYWORD_PENALTY: f64 = 0.25;
@@ -87,14 +90,27 @@ struct Match {
 pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> Grade {
     let toks = &a.tokens;
     let matches = find_matches(c, toks);
+    let words = toks.len();
+    // A bare list of terms names things without covering them: every point's credit, and so
+    // the score, is cut to a quarter.
+    let stops = toks.iter().filter(|t| t.stop).count();
+    let keyword_list = words >= 5 && (stops as f64) < KEYWORD_LIST_STOP_RATIO * words as f64;
 
     let mut points = Vec::with_capacity(q.points.len());
     let mut negations: Vec<(usize, usize, usize)> = Vec::new();
     let (mut got, mut total) = (0.0f64, 0.0f64);
     for (pi, p) in q.points.iter().enumerate() {
-        let mut mine: Vec<&Match> = matches.iter().filter(|m| c.terms[m.term as usize].point == pi).collect();
+        let mut mine: Vec<&Match> = matches
+            .iter()
+            .filter(|m| c.terms[m.term as usize].point == pi)
+            .collect();
         // Longest first, so "error budget" wins over "budget" for the same words.
-        mine.sort_by(|x, y| (y.end - y.start).cmp(&(x.end - x.start)).then(x.start.cmp(&y.start)).then(x.term.cmp(&y.term)));
+        mine.sort_by(|x, y| {
+            (y.end - y.start)
+                .cmp(&(x.end - x.start))
+                .then(x.start.cmp(&y.start))
+                .then(x.term.cmp(&y.term))
+        });
         let mut taken: Vec<&Match> = Vec::new();
         let mut groups: Vec<(u32, f32)> = Vec::new();
         for m in mine {
@@ -116,11 +132,26 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
             }
         }
         let cp = &c.points[pi];
-        let strong: f32 = groups.iter().filter(|(_, s)| *s >= 1.0).map(|(_, s)| s).sum();
+        let strong: f32 = groups
+            .iter()
+            .filter(|(_, s)| *s >= 1.0)
+            .map(|(_, s)| s)
+            .sum();
         // Related words alone never cover a point: they only add to a strong term.
-        let related: f32 = groups.iter().filter(|(_, s)| *s < 1.0).map(|(_, s)| s).sum::<f32>();
-        let related = if c.whole_answer { related } else { related.min(RELATED_CAP * cp.need) };
-        let credit = ((strong + related) / cp.need).min(1.0) as f64;
+        let related: f32 = groups
+            .iter()
+            .filter(|(_, s)| *s < 1.0)
+            .map(|(_, s)| s)
+            .sum::<f32>();
+        let related = if c.whole_answer {
+            related
+        } else {
+            related.min(RELATED_CAP * cp.need)
+        };
+        let mut credit = ((strong + related) / cp.need).min(1.0) as f64;
+        if keyword_list {
+            credit *= KEYWORD_PENALTY;
+        }
         let credit = (credit * 100.0).round() / 100.0;
         taken.sort_by_key(|m| m.start);
         let mut evidence: Vec<String> = Vec::new();
@@ -137,20 +168,21 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
             label: p.label.clone(),
             source: p.source,
             weight: p.weight,
-            covered: credit >= 0.5,
+            covered: credit >= COVERED,
             credit,
             evidence,
             hint: p.hint.clone(),
         });
     }
     let coverage = if total > 0.0 { got / total } else { 0.0 };
-    let words = toks.len();
     let mut warnings = Vec::new();
-    let mut score = if c.whole_answer { calibrate_whole(coverage) } else { calibrate(coverage) };
+    let mut score = if c.whole_answer {
+        calibrate_whole(coverage)
+    } else {
+        calibrate(coverage)
+    };
 
-    let stops = toks.iter().filter(|t| t.stop).count();
-    if words >= 5 && (stops as f64) < KEYWORD_LIST_STOP_RATIO * words as f64 {
-        score *= KEYWORD_PENALTY;
+    if keyword_list {
         warnings.push("This reads as a list of keywords, not an explanation, so the score is cut to a quarter. Say what you would do, how, and why.".to_string());
     }
     if c.sample_words >= 60 && words < SHORT_WORDS {
@@ -178,7 +210,11 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
         }
     }
     let score = score.round() as u32;
-    let missing = points.iter().filter(|p| !p.covered).map(|p| p.label.clone()).collect();
+    let missing = points
+        .iter()
+        .filter(|p| !p.covered && p.weight > 0)
+        .map(|p| p.label.clone())
+        .collect();
     Grade {
         id: q.id.clone(),
         question: q.question.clone(),
@@ -197,14 +233,26 @@ fn find_matches(c: &Compiled, toks: &[ATok]) -> Vec<Match> {
     for i in 0..toks.len() {
         if toks[i].number {
             for &t in &c.number_terms {
-                out.push(Match { term: t, start: i, end: i, negated: false });
+                out.push(Match {
+                    term: t,
+                    start: i,
+                    end: i,
+                    negated: false,
+                });
             }
         }
         let Some(id) = toks[i].id else { continue };
-        let Some(cands) = c.first.get(id as usize) else { continue };
+        let Some(cands) = c.first.get(id as usize) else {
+            continue;
+        };
         for &t in cands {
             if let Some(end) = match_from(&c.terms[t as usize].stems, toks, i) {
-                out.push(Match { term: t, start: i, end, negated: !c.whole_answer && negated(toks, i, end) });
+                out.push(Match {
+                    term: t,
+                    start: i,
+                    end,
+                    negated: !c.whole_answer && negated(toks, i, end),
+                });
             }
         }
     }
@@ -238,19 +286,29 @@ fn clause_start(toks: &[ATok], i: usize) -> usize {
 /// The words to quote for a negated term: from the negator to the term, or from the term to a
 /// negator right after it.
 fn negation_context(toks: &[ATok], start: usize, end: usize) -> (usize, usize) {
-    let from = start.saturating_sub(NEGATION_REACH).max(clause_start(toks, start));
+    let from = start
+        .saturating_sub(NEGATION_REACH)
+        .max(clause_start(toks, start));
     if let Some(n) = (from..start).find(|&j| toks[j].negator) {
         return (n, end);
     }
-    let after = (end + 1..toks.len().min(end + 1 + NEGATION_AFTER)).take_while(|&j| !toks[j].boundary).find(|&j| toks[j].negator);
+    let after = (end + 1..toks.len().min(end + 1 + NEGATION_AFTER))
+        .take_while(|&j| !toks[j].boundary)
+        .find(|&j| toks[j].negator);
     (start, after.unwrap_or(end))
 }
 
 /// A negator earlier in the term's clause, or right after it ("X isn't", "X was never").
 fn negated(toks: &[ATok], start: usize, end: usize) -> bool {
-    let from = start.saturating_sub(NEGATION_REACH).max(clause_start(toks, start));
+    let from = start
+        .saturating_sub(NEGATION_REACH)
+        .max(clause_start(toks, start));
     if toks[from..start].iter().any(|t| t.negator) {
         return true;
     }
-    toks.iter().skip(end + 1).take(NEGATION_AFTER).take_while(|t| !t.boundary).any(|t| t.negator)
+    toks.iter()
+        .skip(end + 1)
+        .take(NEGATION_AFTER)
+        .take_while(|t| !t.boundary)
+        .any(|t| t.negator)
 }

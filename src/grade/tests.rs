@@ -5,7 +5,14 @@ use crate::lexicon::Lexicon;
 use crate::rubric::{Kind, Point, Question, Source};
 use crate::text::Stemmer;
 
-fn point(id: &str, label: &str, source: Source, weight: u32, terms: &[&str], related: &[&str]) -> Point {
+fn point(
+    id: &str,
+    label: &str,
+    source: Source,
+    weight: u32,
+    terms: &[&str],
+    related: &[&str],
+) -> Point {
     Point {
         id: format!("t-01/{id}"),
         label: label.into(),
@@ -14,6 +21,7 @@ fn point(id: &str, label: &str, source: Source, weight: u32, terms: &[&str], rel
         terms: terms.iter().map(|s| s.to_string()).collect(),
         related: related.iter().map(|s| s.to_string()).collect(),
         hint: format!("Mention {label}."),
+        need: None,
     }
 }
 
@@ -27,10 +35,38 @@ fn question() -> Question {
         sample_answer: "We roll back fast and keep runbooks. ".repeat(12),
         kind: Kind::Technical,
         points: vec![
-            point("g1", "rollback", Source::Guidance, 2, &["rollback", "roll back", "revert"], &["undo"]),
-            point("g2", "runbooks", Source::Guidance, 2, &["runbook", "playbook"], &[]),
-            point("s1", "replication", Source::Sample, 1, &["replication"], &[]),
-            point("s2", "service mesh", Source::Sample, 1, &["service mesh"], &[]),
+            point(
+                "g1",
+                "rollback",
+                Source::Guidance,
+                2,
+                &["rollback", "roll back", "revert"],
+                &["undo"],
+            ),
+            point(
+                "g2",
+                "runbooks",
+                Source::Guidance,
+                2,
+                &["runbook", "playbook"],
+                &[],
+            ),
+            point(
+                "s1",
+                "replication",
+                Source::Sample,
+                1,
+                &["replication"],
+                &[],
+            ),
+            point(
+                "s2",
+                "service mesh",
+                Source::Sample,
+                1,
+                &["service mesh"],
+                &[],
+            ),
         ],
     }
 }
@@ -80,8 +116,20 @@ fn negated_terms_earn_nothing_and_are_flagged() {
     let g = run("We never had runbooks, and I would not use a service mesh here at all.");
     assert!(!point_of(&g, "g2").covered);
     assert!(!point_of(&g, "s2").covered);
-    assert!(g.warnings.iter().any(|w| w.contains("never had runbooks") && w.contains("negated")), "{:?}", g.warnings);
-    assert!(g.warnings.iter().any(|w| w.contains("not use a service mesh")), "{:?}", g.warnings);
+    assert!(
+        g.warnings
+            .iter()
+            .any(|w| w.contains("never had runbooks") && w.contains("negated")),
+        "{:?}",
+        g.warnings
+    );
+    assert!(
+        g.warnings
+            .iter()
+            .any(|w| w.contains("not use a service mesh")),
+        "{:?}",
+        g.warnings
+    );
 }
 
 #[test]
@@ -108,7 +156,10 @@ fn full_coverage_scores_100_and_nothing_scores_0() {
     let g = run("I like to cook pasta on weekends and go hiking with my friends in the mountains.");
     assert_eq!(g.score, 0);
     assert_eq!(g.band, Band::Weak);
-    assert_eq!(g.missing, ["rollback", "runbooks", "replication", "service mesh"]);
+    assert_eq!(
+        g.missing,
+        ["rollback", "runbooks", "replication", "service mesh"]
+    );
 }
 
 #[test]
@@ -116,22 +167,37 @@ fn keyword_lists_are_penalised_and_warned() {
     let prose = run("We roll back bad releases and we follow runbooks during incidents.");
     let list = run("rollback, runbooks, replication, service mesh, revert, playbook");
     assert!(list.warnings.iter().any(|w| w.contains("list of keywords")));
-    assert!(list.score < prose.score + 20, "a list of every term must not beat prose by much: {} vs {}", list.score, prose.score);
+    assert!(
+        list.score < prose.score + 20,
+        "a list of every term must not beat prose by much: {} vs {}",
+        list.score,
+        prose.score
+    );
     assert!(!prose.warnings.iter().any(|w| w.contains("keywords")));
 }
 
 #[test]
 fn short_answers_are_warned() {
     let g = run("We roll back.");
-    assert!(g.warnings.iter().any(|w| w.contains("short")), "{:?}", g.warnings);
+    assert!(
+        g.warnings.iter().any(|w| w.contains("short")),
+        "{:?}",
+        g.warnings
+    );
 }
 
 #[test]
 fn empty_answers_are_errors() {
     let q = question();
     let c = Compiled::new(&q, Lexicon::embedded(), &Stemmer::english());
-    assert_eq!(grade(&q, &c, "  \n\t", &mut Scratch::new()), Err(GradeError::Empty));
-    assert_eq!(grade(&q, &c, "-- ... !!", &mut Scratch::new()), Err(GradeError::NoWords));
+    assert_eq!(
+        grade(&q, &c, "  \n\t", &mut Scratch::new()),
+        Err(GradeError::Empty)
+    );
+    assert_eq!(
+        grade(&q, &c, "-- ... !!", &mut Scratch::new()),
+        Err(GradeError::NoWords)
+    );
 }
 
 #[test]

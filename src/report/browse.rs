@@ -17,13 +17,25 @@ pub struct ListItem<'a> {
 
 impl<'a> From<&'a Question> for ListItem<'a> {
     fn from(q: &'a Question) -> Self {
-        ListItem { id: &q.id, set: &q.set, number: q.number, question: &q.question, kind: q.kind.as_str() }
+        ListItem {
+            id: &q.id,
+            set: &q.set,
+            number: q.number,
+            question: &q.question,
+            kind: q.kind.as_str(),
+        }
     }
 }
 
 pub fn list_text(w: &mut impl Write, qs: &[&Question], style: Style) -> io::Result<()> {
     for q in qs {
-        writeln!(w, "{:<9} {:<12} {}", style.bold(&q.id), style.dim(q.kind.as_str()), q.question)?;
+        writeln!(
+            w,
+            "{:<9} {:<12} {}",
+            style.bold(&q.id),
+            style.dim(q.kind.as_str()),
+            q.question
+        )?;
     }
     Ok(())
 }
@@ -36,7 +48,16 @@ pub fn list_json(w: &mut impl Write, qs: &[&Question]) -> io::Result<()> {
 
 pub fn show_text(w: &mut impl Write, q: &Question, style: Style) -> io::Result<()> {
     writeln!(w, "{}  {}", style.bold(&q.id), q.question)?;
-    writeln!(w, "{}", style.dim(&format!("set {}, question {}, {}", q.set, q.number, q.kind.as_str())))?;
+    writeln!(
+        w,
+        "{}",
+        style.dim(&format!(
+            "set {}, question {}, {}",
+            q.set,
+            q.number,
+            q.kind.as_str()
+        ))
+    )?;
     if let Some(g) = &q.guidance {
         writeln!(w, "\n{}", style.bold("Guidance"))?;
         write!(w, "{}", wrap(g, 88, "  "))?;
@@ -47,10 +68,28 @@ pub fn show_text(w: &mut impl Write, q: &Question, style: Style) -> io::Result<(
     }
     writeln!(w, "\n{}", style.bold("Points"))?;
     for p in &q.points {
-        writeln!(w, "  {} {} {}", style.bold(&p.id), p.label, style.dim(&format!("[{}, weight {}]", p.source.as_str(), p.weight)))?;
-        write!(w, "{}", wrap(&format!("terms: {}", p.terms.join(", ")), 88, "      "))?;
+        writeln!(
+            w,
+            "  {} {} {}",
+            style.bold(&p.id),
+            p.label,
+            style.dim(&format!("[{}, weight {}]", p.source.as_str(), p.weight))
+        )?;
+        write!(
+            w,
+            "{}",
+            wrap(&format!("terms: {}", p.terms.join(", ")), 88, "      ")
+        )?;
         if !p.related.is_empty() {
-            write!(w, "{}", style.dim(&wrap(&format!("related: {}", p.related.join(", ")), 88, "      ")))?;
+            write!(
+                w,
+                "{}",
+                style.dim(&wrap(
+                    &format!("related: {}", p.related.join(", ")),
+                    88,
+                    "      "
+                ))
+            )?;
         }
         write!(w, "{}", wrap(&format!("hint: {}", p.hint), 88, "      "))?;
     }

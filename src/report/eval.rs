@@ -5,18 +5,48 @@ use crate::eval::Report;
 use std::io::{self, Write};
 
 pub fn text(w: &mut impl Write, r: &Report, style: Style) -> io::Result<()> {
-    writeln!(w, "{} answers, {} questions{}", r.answers, r.questions, if r.skipped > 0 { format!(" ({} empty answers skipped)", r.skipped) } else { String::new() })?;
+    writeln!(
+        w,
+        "{} answers, {} questions{}",
+        r.answers,
+        r.questions,
+        if r.skipped > 0 {
+            format!(" ({} empty answers skipped)", r.skipped)
+        } else {
+            String::new()
+        }
+    )?;
     writeln!(w, "Pearson   {:.3}", r.pearson)?;
     writeln!(w, "Spearman  {:.3}", r.spearman)?;
-    writeln!(w, "QWK       {:.3}  (scores mapped to the human scale {}-{} by the fit below, rounded)", r.qwk, r.human_min, r.human_max)?;
-    writeln!(w, "RMSE      {:.3}  (human ≈ {:.3} + {:.4} × score)", r.rmse, r.fit_intercept, r.fit_slope)?;
+    writeln!(
+        w,
+        "QWK       {:.3}  (scores mapped to the human scale {}-{} by the fit below, rounded)",
+        r.qwk, r.human_min, r.human_max
+    )?;
+    writeln!(
+        w,
+        "RMSE      {:.3}  (human ≈ {:.3} + {:.4} × score)",
+        r.rmse, r.fit_intercept, r.fit_slope
+    )?;
     if !r.worst.is_empty() {
         writeln!(w, "\n{}", style.bold("Worst disagreements"))?;
         for d in &r.worst {
-            writeln!(w, "  line {} ({}): human {}, grader {} (≈ {:.1} on the human scale)", d.line, d.id, d.human, d.score, d.predicted)?;
+            writeln!(
+                w,
+                "  line {} ({}): human {}, grader {} (≈ {:.1} on the human scale)",
+                d.line, d.id, d.human, d.score, d.predicted
+            )?;
             let clipped: String = d.answer.chars().take(240).collect();
-            let ell = if clipped.len() < d.answer.len() { "…" } else { "" };
-            write!(w, "{}", style.dim(&wrap(&format!("{clipped}{ell}"), 88, "    ")))?;
+            let ell = if clipped.len() < d.answer.len() {
+                "…"
+            } else {
+                ""
+            };
+            write!(
+                w,
+                "{}",
+                style.dim(&wrap(&format!("{clipped}{ell}"), 88, "    "))
+            )?;
         }
     }
     Ok(())

@@ -21,17 +21,48 @@ pub fn band_color(b: Band) -> Color {
 pub fn text(w: &mut impl Write, g: &Grade, style: Style) -> io::Result<()> {
     writeln!(w, "{}  {}", style.bold(&g.id), g.question)?;
     let score = format!("{}/100 {}", g.score, g.band.as_str());
-    writeln!(w, "Score {}  ({} words, {} of {} points covered)", style.paint(&style.bold(&score), band_color(g.band)), g.words, g.points.iter().filter(|p| p.covered).count(), g.points.len())?;
+    writeln!(
+        w,
+        "Score {}  ({} words, {} of {} points covered)",
+        style.paint(&style.bold(&score), band_color(g.band)),
+        g.words,
+        g.points.iter().filter(|p| p.covered).count(),
+        g.points.len()
+    )?;
 
     let covered: Vec<_> = g.points.iter().filter(|p| p.covered).collect();
     if !covered.is_empty() {
         writeln!(w, "\n{}", style.bold("Covered"))?;
         for p in covered {
-            let partial = if p.credit < 1.0 { format!(" {}", style.dim(&format!("(partly, {:.0}%)", p.credit * 100.0))) } else { String::new() };
-            writeln!(w, "  {} {}{partial}", style.paint("✓", Color::Green), p.label)?;
+            let partial = if p.credit < 1.0 {
+                format!(
+                    " {}",
+                    style.dim(&format!("(partly, {:.0}%)", p.credit * 100.0))
+                )
+            } else {
+                String::new()
+            };
+            writeln!(
+                w,
+                "  {} {}{partial}",
+                style.paint("✓", Color::Green),
+                p.label
+            )?;
             if !p.evidence.is_empty() {
-                let words: Vec<String> = p.evidence.iter().map(|e| format!("\u{201c}{e}\u{201d}")).collect();
-                write!(w, "{}", style.dim(&wrap(&format!("from {}", words.join(", ")), WIDTH, "      ")))?;
+                let words: Vec<String> = p
+                    .evidence
+                    .iter()
+                    .map(|e| format!("\u{201c}{e}\u{201d}"))
+                    .collect();
+                write!(
+                    w,
+                    "{}",
+                    style.dim(&wrap(
+                        &format!("from {}", words.join(", ")),
+                        WIDTH,
+                        "      "
+                    ))
+                )?;
             }
         }
     }
@@ -39,7 +70,14 @@ pub fn text(w: &mut impl Write, g: &Grade, style: Style) -> io::Result<()> {
     if !missing.is_empty() {
         writeln!(w, "\n{}", style.bold("Missing"))?;
         for p in missing {
-            let partial = if p.credit > 0.0 { format!(" {}", style.dim(&format!("(touched on: {})", p.evidence.join(", ")))) } else { String::new() };
+            let partial = if p.credit > 0.0 {
+                format!(
+                    " {}",
+                    style.dim(&format!("(touched on: {})", p.evidence.join(", ")))
+                )
+            } else {
+                String::new()
+            };
             writeln!(w, "  {} {}{partial}", style.paint("✗", Color::Red), p.label)?;
             write!(w, "{}", wrap(&p.hint, WIDTH, "      "))?;
         }
@@ -48,7 +86,12 @@ pub fn text(w: &mut impl Write, g: &Grade, style: Style) -> io::Result<()> {
         writeln!(w, "\n{}", style.bold("Warnings"))?;
         for warning in &g.warnings {
             let text = wrap(warning, WIDTH, "    ");
-            write!(w, "  {} {}", style.paint("!", Color::Yellow), text.trim_start())?;
+            write!(
+                w,
+                "  {} {}",
+                style.paint("!", Color::Yellow),
+                text.trim_start()
+            )?;
         }
     }
     Ok(())

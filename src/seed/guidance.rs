@@ -12,12 +12,22 @@ const FEEDBACK_LINE: &str = "Help us improve this answer.";
 
 pub(super) fn parse(path: &Path, set: &str, text: &str) -> Result<Bank, SeedError> {
     let lines: Vec<&str> = text.lines().collect();
-    let title = lines.first().map(|l| squash(l)).filter(|t| !t.is_empty()).ok_or_else(|| SeedError::parse(path, 1, "empty page: the first line must be the title"))?;
+    let title = lines
+        .first()
+        .map(|l| squash(l))
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| SeedError::parse(path, 1, "empty page: the first line must be the title"))?;
 
     let list_at = lines
         .iter()
         .position(|l| l.trim_start().starts_with(LIST_MARKER))
-        .ok_or_else(|| SeedError::parse(path, 1, format!("no `{LIST_MARKER}...` line before the question list")))?;
+        .ok_or_else(|| {
+            SeedError::parse(
+                path,
+                1,
+                format!("no `{LIST_MARKER}...` line before the question list"),
+            )
+        })?;
 
     // The list runs to the first block separator.
     let mut listed: Vec<(usize, String)> = Vec::new();
@@ -30,7 +40,11 @@ pub(super) fn parse(path: &Path, set: &str, text: &str) -> Result<Bank, SeedErro
         i += 1;
     }
     if listed.is_empty() {
-        return Err(SeedError::parse(path, list_at + 1, "the question list is empty"));
+        return Err(SeedError::parse(
+            path,
+            list_at + 1,
+            "the question list is empty",
+        ));
     }
 
     // Blocks: runs of lines between separators.
@@ -63,14 +77,30 @@ pub(super) fn parse(path: &Path, set: &str, text: &str) -> Result<Bank, SeedErro
         let (aline, atext) = block[answer_at];
         let answer = unquote(atext.trim_start()[ANSWER_PREFIX.len()..].trim());
         if answer.is_empty() {
-            return Err(SeedError::parse(path, aline, format!("question {number} has an empty answer example")));
+            return Err(SeedError::parse(
+                path,
+                aline,
+                format!("question {number} has an empty answer example"),
+            ));
         }
         if answer_at + 1 < block.len() {
             let (l, _) = block[answer_at + 1];
-            return Err(SeedError::parse(path, l, format!("unexpected text after the answer example of question {number}")));
+            return Err(SeedError::parse(
+                path,
+                l,
+                format!("unexpected text after the answer example of question {number}"),
+            ));
         }
-        let paragraph = squash(&block[1..answer_at].iter().map(|(_, l)| *l).collect::<Vec<_>>().join(" "));
-        let guidance = paragraph.find(GUIDANCE_START).map(|at| paragraph[at..].to_string());
+        let paragraph = squash(
+            &block[1..answer_at]
+                .iter()
+                .map(|(_, l)| *l)
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        let guidance = paragraph
+            .find(GUIDANCE_START)
+            .map(|at| paragraph[at..].to_string());
         match listed.get(k) {
             Some((_, listed_q)) if *listed_q == question => {}
             Some((lline, listed_q)) => {
@@ -82,13 +112,33 @@ pub(super) fn parse(path: &Path, set: &str, text: &str) -> Result<Bank, SeedErro
             }
             None => return Err(SeedError::parse(path, qline, format!("question {number} is not in the question list ({} entries)", listed.len()))),
         }
-        questions.push(SeedQuestion { number, id: None, question, guidance, answer, line: qline });
+        questions.push(SeedQuestion {
+            number,
+            id: None,
+            question,
+            guidance,
+            answer,
+            line: qline,
+        });
     }
     if questions.len() != listed.len() {
         let (l, q) = &listed[questions.len().min(listed.len() - 1)];
-        return Err(SeedError::parse(path, *l, format!("the list has {} questions but the page answers {}: no block for \"{}\"", listed.len(), questions.len(), short(q))));
+        return Err(SeedError::parse(
+            path,
+            *l,
+            format!(
+                "the list has {} questions but the page answers {}: no block for \"{}\"",
+                listed.len(),
+                questions.len(),
+                short(q)
+            ),
+        ));
     }
-    Ok(Bank { set: set.to_string(), title, questions })
+    Ok(Bank {
+        set: set.to_string(),
+        title,
+        questions,
+    })
 }
 
 fn is_separator(line: &str) -> bool {
@@ -131,7 +181,10 @@ mod tests {
         assert_eq!(b.questions.len(), 2);
         let q = &b.questions[0];
         assert_eq!(q.question, "Why test?");
-        assert_eq!(q.guidance.as_deref(), Some("In your answer, mention unit tests and coverage. Emphasize speed, not heroics."));
+        assert_eq!(
+            q.guidance.as_deref(),
+            Some("In your answer, mention unit tests and coverage. Emphasize speed, not heroics.")
+        );
         assert_eq!(q.answer, "I test everything.");
         assert_eq!(q.line, 7);
         assert_eq!(b.questions[1].answer, "Canary first.");
@@ -147,14 +200,22 @@ mod tests {
 
     #[test]
     fn question_must_match_the_list() {
-        let bad = PAGE.replacen("\nHow do you deploy?\nInterviewers", "\nHow do you ship?\nInterviewers", 1);
-        let e = parse(Path::new("t.txt"), "t", &bad).unwrap_err().to_string();
+        let bad = PAGE.replacen(
+            "\nHow do you deploy?\nInterviewers",
+            "\nHow do you ship?\nInterviewers",
+            1,
+        );
+        let e = parse(Path::new("t.txt"), "t", &bad)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("differs from entry 2"), "{e}");
     }
 
     #[test]
     fn missing_list_is_an_error() {
-        let e = parse(Path::new("t.txt"), "t", "Title\nAnswer Example: \"x\"\n").unwrap_err().to_string();
+        let e = parse(Path::new("t.txt"), "t", "Title\nAnswer Example: \"x\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("Interview Questions for"), "{e}");
     }
 }

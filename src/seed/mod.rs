@@ -43,12 +43,20 @@ pub enum SeedError {
         source: std::io::Error,
     },
     #[error("{path}:{line}: {message}")]
-    Parse { path: PathBuf, line: usize, message: String },
+    Parse {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
 }
 
 impl SeedError {
     pub(crate) fn parse(path: &Path, line: usize, message: impl Into<String>) -> Self {
-        SeedError::Parse { path: path.to_path_buf(), line, message: message.into() }
+        SeedError::Parse {
+            path: path.to_path_buf(),
+            line,
+            message: message.into(),
+        }
     }
 }
 
@@ -67,9 +75,17 @@ pub enum Format {
 
 /// Reads and parses the bank at `path`, choosing the format from the extension and content.
 pub fn read_bank(path: &Path) -> Result<Bank, SeedError> {
-    let bytes = std::fs::read(path).map_err(|source| SeedError::Io { path: path.to_path_buf(), source })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| SeedError::parse(path, line_of_offset_bytes(e.as_bytes(), e.utf8_error().valid_up_to()), "not valid UTF-8"))?;
+    let bytes = std::fs::read(path).map_err(|source| SeedError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        SeedError::parse(
+            path,
+            line_of_offset_bytes(e.as_bytes(), e.utf8_error().valid_up_to()),
+            "not valid UTF-8",
+        )
+    })?;
     parse_bank(path, &text)
 }
 
@@ -87,19 +103,43 @@ pub fn parse_bank(path: &Path, text: &str) -> Result<Bank, SeedError> {
 /// Picks the parser: `.jsonl` and `.md` by extension; a `.txt` page with `Answer Example:` lines
 /// is a guidance page, otherwise a numbered page.
 pub fn detect_format(path: &Path, text: &str) -> Format {
-    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("jsonl") | Some("ndjson") => Format::JsonLines,
         Some("md") | Some("markdown") => Format::Markdown,
-        _ if text.lines().any(|l| l.trim_start().starts_with("Answer Example:")) => Format::GuidancePage,
+        _ if text
+            .lines()
+            .any(|l| l.trim_start().starts_with("Answer Example:")) =>
+        {
+            Format::GuidancePage
+        }
         _ => Format::NumberedPage,
     }
 }
 
 /// The set id of a bank file: its stem, lowercased, restricted to `[a-z0-9_-]`.
 pub fn set_id(path: &Path) -> Result<String, SeedError> {
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_ascii_lowercase();
-    if stem.is_empty() || !stem.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-        return Err(SeedError::parse(path, 1, format!("cannot use `{stem}` as a set id: name the file with letters, digits, `-` or `_`")));
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if stem.is_empty()
+        || !stem
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(SeedError::parse(
+            path,
+            1,
+            format!(
+                "cannot use `{stem}` as a set id: name the file with letters, digits, `-` or `_`"
+            ),
+        ));
     }
     Ok(stem)
 }
@@ -110,7 +150,10 @@ pub fn question_id(set: &str, number: usize) -> String {
 }
 
 fn line_of_offset_bytes(bytes: &[u8], offset: usize) -> usize {
-    1 + bytes[..offset.min(bytes.len())].iter().filter(|&&b| b == b'\n').count()
+    1 + bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
 }
 
 /// Collapses runs of whitespace inside a line of prose and trims it.
@@ -134,8 +177,14 @@ mod tests {
     fn formats_are_detected() {
         assert_eq!(detect_format(Path::new("a.jsonl"), ""), Format::JsonLines);
         assert_eq!(detect_format(Path::new("a.md"), ""), Format::Markdown);
-        assert_eq!(detect_format(Path::new("a.txt"), "Q\nAnswer Example: \"x\""), Format::GuidancePage);
-        assert_eq!(detect_format(Path::new("a.txt"), "1. Q?\n\nA."), Format::NumberedPage);
+        assert_eq!(
+            detect_format(Path::new("a.txt"), "Q\nAnswer Example: \"x\""),
+            Format::GuidancePage
+        );
+        assert_eq!(
+            detect_format(Path::new("a.txt"), "1. Q?\n\nA."),
+            Format::NumberedPage
+        );
     }
 
     #[test]

@@ -12,7 +12,11 @@ use std::path::Path;
 
 pub(super) fn parse(path: &Path, set: &str, text: &str) -> Result<Bank, SeedError> {
     let lines: Vec<&str> = text.lines().collect();
-    let title = lines.first().map(|l| squash(l)).filter(|t| !t.is_empty()).ok_or_else(|| SeedError::parse(path, 1, "empty page: the first line must be the title"))?;
+    let title = lines
+        .first()
+        .map(|l| squash(l))
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| SeedError::parse(path, 1, "empty page: the first line must be the title"))?;
 
     // Question lines: `N. text`, numbered 1, 2, 3, ... in order.
     let mut starts: Vec<(usize, String)> = Vec::new();
@@ -24,7 +28,11 @@ pub(super) fn parse(path: &Path, set: &str, text: &str) -> Result<Bank, SeedErro
         }
     }
     if starts.is_empty() {
-        return Err(SeedError::parse(path, 1, "no numbered questions (`1. ...`) found"));
+        return Err(SeedError::parse(
+            path,
+            1,
+            "no numbered questions (`1. ...`) found",
+        ));
     }
 
     let mut questions = Vec::with_capacity(starts.len());
@@ -33,12 +41,31 @@ pub(super) fn parse(path: &Path, set: &str, text: &str) -> Result<Bank, SeedErro
         let paragraphs = paragraphs(&lines[at + 1..end]);
         let kept = drop_promotion(paragraphs);
         if kept.is_empty() {
-            return Err(SeedError::parse(path, at + 1, format!("question {} has no answer: is the page truncated?", k + 1)));
+            return Err(SeedError::parse(
+                path,
+                at + 1,
+                format!("question {} has no answer: is the page truncated?", k + 1),
+            ));
         }
-        let answer = kept.iter().map(|p| render(p)).collect::<Vec<_>>().join("\n\n");
-        questions.push(SeedQuestion { number: k + 1, id: None, question: question.clone(), guidance: None, answer, line: at + 1 });
+        let answer = kept
+            .iter()
+            .map(|p| render(p))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        questions.push(SeedQuestion {
+            number: k + 1,
+            id: None,
+            question: question.clone(),
+            guidance: None,
+            answer,
+            line: at + 1,
+        });
     }
-    Ok(Bank { set: set.to_string(), title, questions })
+    Ok(Bank {
+        set: set.to_string(),
+        title,
+        questions,
+    })
 }
 
 /// A paragraph of the answer: prose, or one bullet.
@@ -97,7 +124,10 @@ fn split_inline_bullets(p: &str, out: &mut Vec<Para>) {
     }
     let mut at = first + 3;
     loop {
-        let next = p[at..].find(" - ").map(|i| at + i).filter(|&i| starts_upper(&p[i + 3..]));
+        let next = p[at..]
+            .find(" - ")
+            .map(|i| at + i)
+            .filter(|&i| starts_upper(&p[i + 3..]));
         let end = next.unwrap_or(p.len());
         let item = p[at..end].trim();
         if !item.is_empty() {
@@ -142,12 +172,16 @@ fn heading_like(p: &Para) -> bool {
 /// A short impersonal line: no first-person voice, as in every answer paragraph that ends a
 /// story, so it belongs with the promotion that follows it.
 fn short_impersonal(p: &Para) -> bool {
-    const FIRST_PERSON: &[&str] = &["i", "i'd", "i'm", "i've", "i'll", "my", "me", "we", "we'd", "we're", "we've", "our", "us"];
+    const FIRST_PERSON: &[&str] = &[
+        "i", "i'd", "i'm", "i've", "i'll", "my", "me", "we", "we'd", "we're", "we've", "our", "us",
+    ];
     match p {
         Para::Bullet(_) => false,
         Para::Prose(t) => {
             words(t) <= 20
-                && !t.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).any(|w| FIRST_PERSON.contains(&w.to_lowercase().replace('’', "'").as_str()))
+                && !t
+                    .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+                    .any(|w| FIRST_PERSON.contains(&w.to_lowercase().replace('’', "'").as_str()))
         }
     }
 }
@@ -181,8 +215,14 @@ mod tests {
         let page = "T Questions\n\nChrome\n\n1. What is X?\n\nX is a thing.\n\n  • First point.\n  • Second point.\n\n2. Why Y?\n\nBecause: - One reason. - Another reason.\n";
         let b = parse(Path::new("t.txt"), "t", page).unwrap();
         assert_eq!(b.questions.len(), 2);
-        assert_eq!(b.questions[0].answer, "X is a thing.\n\n- First point.\n\n- Second point.");
-        assert_eq!(b.questions[1].answer, "Because:\n\n- One reason.\n\n- Another reason.");
+        assert_eq!(
+            b.questions[0].answer,
+            "X is a thing.\n\n- First point.\n\n- Second point."
+        );
+        assert_eq!(
+            b.questions[1].answer,
+            "Because:\n\n- One reason.\n\n- Another reason."
+        );
         assert_eq!(b.questions[1].line, 12);
     }
 
@@ -190,7 +230,10 @@ mod tests {
     fn promotion_between_answers_is_dropped_by_structure() {
         let page = "T\n\n1. What is X?\n\nI think X is good.\n\nSo I use it daily.\n\nGreat offer, no catch, totally free.\n\nClick below to try it with no commitment.\n\nSome illustration\n\n2. Why Y?\n\nWe do Y.\n\nCall To Action\n\nMore promotional prose that goes on for a while and says many things.\n";
         let b = parse(Path::new("t.txt"), "t", page).unwrap();
-        assert_eq!(b.questions[0].answer, "I think X is good.\n\nSo I use it daily.");
+        assert_eq!(
+            b.questions[0].answer,
+            "I think X is good.\n\nSo I use it daily."
+        );
         assert_eq!(b.questions[1].answer, "We do Y.");
     }
 
@@ -198,7 +241,12 @@ mod tests {
     fn dashes_inside_sentences_are_not_bullets() {
         let mut out = Vec::new();
         split_inline_bullets("Use retries - with backoff - carefully.", &mut out);
-        assert_eq!(out, vec![Para::Prose("Use retries - with backoff - carefully.".into())]);
+        assert_eq!(
+            out,
+            vec![Para::Prose(
+                "Use retries - with backoff - carefully.".into()
+            )]
+        );
     }
 
     #[test]
@@ -211,7 +259,13 @@ mod tests {
 
     #[test]
     fn empty_answer_is_an_error() {
-        let e = parse(Path::new("t.txt"), "t", "T\n\n1. First?\n\n2. Second?\n\nA.\n").unwrap_err().to_string();
+        let e = parse(
+            Path::new("t.txt"),
+            "t",
+            "T\n\n1. First?\n\n2. Second?\n\nA.\n",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.starts_with("t.txt:3: question 1 has no answer"), "{e}");
     }
 }

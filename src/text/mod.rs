@@ -50,7 +50,10 @@ pub fn analyze(text: &str, stemmer: &Stemmer) -> Vec<Word> {
 /// The stems of a phrase, in order, stop words kept (they matter inside phrases such as
 /// "infrastructure as code"). Empty when the phrase has no words.
 pub fn phrase_stems(phrase: &str, stemmer: &Stemmer) -> Vec<String> {
-    analyze(phrase, stemmer).into_iter().map(|w| w.stem).collect()
+    analyze(phrase, stemmer)
+        .into_iter()
+        .map(|w| w.stem)
+        .collect()
 }
 
 #[cfg(test)]
@@ -63,7 +66,18 @@ mod tests {
         let text = "We’re rolling Blue/Green deployments, then canaries.";
         let words = analyze(text, &s);
         let norms: Vec<_> = words.iter().map(|w| w.norm.as_str()).collect();
-        assert_eq!(norms, ["we're", "rolling", "blue", "green", "deployments", "then", "canaries"]);
+        assert_eq!(
+            norms,
+            [
+                "we're",
+                "rolling",
+                "blue",
+                "green",
+                "deployments",
+                "then",
+                "canaries"
+            ]
+        );
         assert_eq!(words[1].stem, "roll");
         assert_eq!(words[4].stem, "deploy");
         assert!(words[0].stop);

@@ -22,7 +22,9 @@ impl Default for Stemmer {
 
 impl Stemmer {
     pub fn english() -> Self {
-        Stemmer { inner: Snowball::create(Algorithm::English) }
+        Stemmer {
+            inner: Snowball::create(Algorithm::English),
+        }
     }
 
     /// Stem of one normalized (lowercase) word.

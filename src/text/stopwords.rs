@@ -11,7 +11,8 @@ fn set() -> &'static HashSet<&'static str> {
 }
 
 fn words() -> impl Iterator<Item = &'static str> {
-    LIST.lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
+    LIST.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// True for a normalized (lowercase, straight-apostrophe) function word.
@@ -27,7 +28,12 @@ mod tests {
     fn list_is_sorted_and_unique() {
         let w: Vec<_> = words().collect();
         for pair in w.windows(2) {
-            assert!(pair[0] < pair[1], "stopwords.txt: {:?} must come after {:?}", pair[1], pair[0]);
+            assert!(
+                pair[0] < pair[1],
+                "stopwords.txt: {:?} must come after {:?}",
+                pair[1],
+                pair[0]
+            );
         }
         assert!(w.len() > 150);
     }
@@ -37,6 +43,9 @@ mod tests {
         assert!(is_stop("the"));
         assert!(is_stop("we're"));
         assert!(!is_stop("canary"));
-        assert!(!is_stop("back"), "particles like 'back' matter in 'roll back'");
+        assert!(
+            !is_stop("back"),
+            "particles like 'back' matter in 'roll back'"
+        );
     }
 }

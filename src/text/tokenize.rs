@@ -46,7 +46,12 @@ pub fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
             }
         }
         if let Some(s) = start.take() {
-            f(Token { text: &text[s..i], start: s, end: i, boundary_before: boundary });
+            f(Token {
+                text: &text[s..i],
+                start: s,
+                end: i,
+                boundary_before: boundary,
+            });
             boundary = false;
         }
         if is_boundary(c) {
@@ -54,7 +59,12 @@ pub fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
         }
     }
     if let Some(s) = start {
-        f(Token { text: &text[s..], start: s, end: text.len(), boundary_before: boundary });
+        f(Token {
+            text: &text[s..],
+            start: s,
+            end: text.len(),
+            boundary_before: boundary,
+        });
     }
 }
 
@@ -63,7 +73,10 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_boundary(c: char) -> bool {
-    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\n' | '•' | '(' | ')' | '—' | '–' | '"' | '“' | '”')
+    matches!(
+        c,
+        '.' | ',' | ';' | ':' | '!' | '?' | '\n' | '•' | '(' | ')' | '—' | '–' | '"' | '“' | '”'
+    )
 }
 
 #[cfg(test)]
@@ -76,7 +89,10 @@ mod tests {
 
     #[test]
     fn splits_on_punctuation_and_keeps_contractions() {
-        assert_eq!(words("I'd use blue/green, then roll-back."), ["I'd", "use", "blue", "green", "then", "roll", "back"]);
+        assert_eq!(
+            words("I'd use blue/green, then roll-back."),
+            ["I'd", "use", "blue", "green", "then", "roll", "back"]
+        );
         assert_eq!(words("the team’s SLOs"), ["the", "team’s", "SLOs"]);
         assert_eq!(words("'quoted' words"), ["quoted", "words"]);
         assert_eq!(words("p99 5xx k8s 99.9%"), ["p99", "5xx", "k8s", "99", "9"]);
