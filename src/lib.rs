@@ -6,10 +6,12 @@
 pub mod atomic;
 pub mod build;
 pub mod catalog;
+pub mod config;
 pub mod eval;
 pub mod grade;
 pub mod input;
 pub mod lexicon;
+pub mod practice;
 pub mod report;
 pub mod rubric;
 pub mod seed;
