@@ -4,6 +4,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod atomic;
+pub mod batch;
 pub mod build;
 pub mod catalog;
 pub mod config;

@@ -2,6 +2,7 @@
 //! render into a `Vec<u8>`; nothing here decides exit codes or reads input.
 
 pub mod browse;
+pub mod check;
 pub mod eval;
 pub mod grade;
 

@@ -1,0 +1,361 @@
+//! `rubric batch`: JSON Lines in, JSON Lines out, one output line per input line and in the
+//! same order. Lines are read in bounded chunks and each chunk is graded on all cores, so memory
+//! stays flat however long the input, and output appears as soon as a chunk is done.
+
+use crate::grade::{self, Compiled, Scratch};
+use crate::input::MAX_ANSWER_BYTES;
+use crate::lexicon::Lexicon;
+use crate::rubric::Question;
+use crate::text::Stemmer;
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::sync::OnceLock;
+
+/// Longest input line accepted: an answer at the size limit, JSON-escaped, with room for other
+/// fields. A longer line is reported and skipped without being held in memory.
+pub const MAX_LINE_BYTES: usize = 4 * MAX_ANSWER_BYTES as usize;
+/// Most lines, and most input bytes, graded together; they bound the memory in use.
+const CHUNK_LINES: usize = 4096;
+const CHUNK_BYTES: usize = 8 * 1024 * 1024;
+/// Read buffer: a chunk stops early when it is drained, so a caller that writes a line and
+/// waits for its result is answered instead of waiting for a full chunk.
+const READ_BUFFER: usize = 1024 * 1024;
+
+/// The fields added to each graded line. An input field of the same name is replaced.
+pub const GRADE_FIELDS: [&str; 6] = ["score", "band", "missing", "warnings", "words", "coverage"];
+
+/// Questions by lower-case id, compiled on first use. Shared read-only by the worker threads
+/// (the catalog itself is not thread-safe, so its questions are collected up front).
+pub struct Bank<'a> {
+    by_id: HashMap<String, (&'a Question, OnceLock<Compiled>)>,
+}
+
+impl<'a> Bank<'a> {
+    pub fn new(questions: impl IntoIterator<Item = &'a Question>) -> Bank<'a> {
+        Bank {
+            by_id: questions
+                .into_iter()
+                .map(|q| (q.id.to_ascii_lowercase(), (q, OnceLock::new())))
+                .collect(),
+        }
+    }
+
+    fn get(&self, id: &str) -> Option<(&'a Question, &Compiled)> {
+        let (q, compiled) = self.by_id.get(&id.trim().to_ascii_lowercase())?;
+        Some((
+            q,
+            compiled.get_or_init(|| Compiled::new(q, Lexicon::embedded(), &Stemmer::english())),
+        ))
+    }
+}
+
+/// Names of the input fields holding the question id and the answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fields {
+    pub id: String,
+    pub answer: String,
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Fields {
+            id: "id".into(),
+            answer: "answer".into(),
+        }
+    }
+}
+
+/// Totals of a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub lines: usize,
+    pub errors: usize,
+}
+
+/// Grades every line of `input` into `output`, flushing after each chunk. Runs on the current
+/// rayon pool. Only I/O errors stop the run; a bad line becomes an `error` line.
+pub fn run(
+    input: impl Read,
+    output: &mut impl Write,
+    bank: &Bank,
+    fields: &Fields,
+) -> io::Result<Stats> {
+    let mut reader = BufReader::with_capacity(READ_BUFFER, input);
+    let mut stats = Stats::default();
+    let mut chunk: Vec<(usize, Line)> = Vec::with_capacity(CHUNK_LINES);
+    let mut done = false;
+    while !done {
+        chunk.clear();
+        let mut bytes = 0;
+        while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
+            let mut buf = Vec::new();
+            match read_line(&mut reader, &mut buf)? {
+                None => {
+                    done = true;
+                    break;
+                }
+                Some(too_long) => {
+                    bytes += buf.len();
+                    stats.lines += 1;
+                    chunk.push((
+                        stats.lines,
+                        if too_long {
+                            Line::TooLong
+                        } else {
+                            Line::Text(buf)
+                        },
+                    ));
+                }
+            }
+            if reader.buffer().is_empty() {
+                break;
+            }
+        }
+        let graded: Vec<(String, bool)> = chunk
+            .par_iter()
+            .map_init(Scratch::new, |scratch, (n, line)| {
+                grade_line(*n, line, bank, fields, scratch)
+            })
+            .collect();
+        for (json, is_error) in graded {
+            stats.errors += usize::from(is_error);
+            output.write_all(json.as_bytes())?;
+            output.write_all(b"\n")?;
+        }
+        output.flush()?;
+    }
+    Ok(stats)
+}
+
+/// One input line, as read.
+enum Line {
+    Text(Vec<u8>),
+    TooLong,
+}
+
+/// Reads a line without its line ending. `Some(true)` when it was longer than
+/// [`MAX_LINE_BYTES`]: the rest is skipped, not kept. `None` at the end of the input.
+fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<Option<bool>> {
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let available = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok(any.then_some(too_long));
+        }
+        any = true;
+        let newline = available.iter().position(|&b| b == b'\n');
+        let part = &available[..newline.unwrap_or(available.len())];
+        if !too_long && buf.len() + part.len() > MAX_LINE_BYTES {
+            too_long = true;
+            *buf = Vec::new();
+        }
+        if !too_long {
+            buf.extend_from_slice(part);
+        }
+        let used = newline.map_or(available.len(), |i| i + 1);
+        r.consume(used);
+        if newline.is_some() {
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
+            return Ok(Some(too_long));
+        }
+    }
+}
+
+/// The output line for input line `n`, and whether it is an error.
+fn grade_line(
+    n: usize,
+    line: &Line,
+    bank: &Bank,
+    fields: &Fields,
+    scratch: &mut Scratch,
+) -> (String, bool) {
+    let mut object = None;
+    let result = (|| {
+        let bytes = match line {
+            Line::Text(b) => b,
+            Line::TooLong => {
+                return Err(format!(
+                    "the line is longer than the {} MiB limit",
+                    MAX_LINE_BYTES >> 20
+                ))
+            }
+        };
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| format!("not valid UTF-8 (byte {})", e.valid_up_to()))?;
+        if text.trim().is_empty() {
+            return Err("the line is empty".to_string());
+        }
+        let value: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
+        let Value::Object(o) = value else {
+            return Err(format!(
+                "expected a JSON object with `{}` and `{}`",
+                fields.id, fields.answer
+            ));
+        };
+        let o = object.insert(o);
+        let id = string_field(o, &fields.id, "a question id such as \"sre-13\"")?;
+        let (q, compiled) = bank
+            .get(id)
+            .ok_or_else(|| format!("unknown question id `{id}`; `rubric list` shows them"))?;
+        let answer = string_field(o, &fields.answer, "the answer's text")?;
+        if answer.len() as u64 > MAX_ANSWER_BYTES {
+            return Err(format!(
+                "the answer is larger than the {} KiB limit",
+                MAX_ANSWER_BYTES / 1024
+            ));
+        }
+        grade::grade(q, compiled, answer, scratch).map_err(|e| e.to_string())
+    })();
+    match result {
+        Ok(g) => {
+            let mut o = object.unwrap_or_default();
+            let values = [
+                json(&g.score),
+                json(&g.band),
+                json(&g.missing),
+                json(&g.warnings),
+                json(&g.words),
+                json(&g.coverage),
+            ];
+            for (name, value) in GRADE_FIELDS.into_iter().zip(values) {
+                o.insert(name.to_string(), value);
+            }
+            (Value::Object(o).to_string(), false)
+        }
+        Err(error) => {
+            let mut o = Map::new();
+            o.insert("error".into(), Value::String(error));
+            o.insert("line".into(), Value::from(n));
+            // Keep the input's fields so the caller can join the error back to its row.
+            for (k, v) in object.unwrap_or_default() {
+                o.entry(k).or_insert(v);
+            }
+            (Value::Object(o).to_string(), true)
+        }
+    }
+}
+
+fn string_field<'o>(o: &'o Map<String, Value>, name: &str, what: &str) -> Result<&'o str, String> {
+    match o.get(name) {
+        Some(Value::String(s)) => Ok(s),
+        Some(_) => Err(format!("`{name}` must be a string: {what}")),
+        None => Err(format!("no `{name}` field: {what}")),
+    }
+}
+
+fn json(v: &impl serde::Serialize) -> Value {
+    serde_json::to_value(v).unwrap_or(Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    fn run_on(input: &str) -> (Vec<Value>, Stats) {
+        let catalog = Catalog::embedded();
+        let bank = Bank::new(catalog.questions().unwrap());
+        let mut out = Vec::new();
+        let stats = run(input.as_bytes(), &mut out, &bank, &Fields::default()).unwrap();
+        let lines = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        (lines, stats)
+    }
+
+    #[test]
+    fn one_output_line_per_input_line_in_order_with_fields_copied() {
+        let input = concat!(
+            r#"{"row": 1, "id": "sre-13", "answer": "Retries with exponential backoff and jitter, circuit breakers, timeouts and load shedding.", "score": "old"}"#,
+            "\n",
+            "not json\n",
+            "\n",
+            r#"{"row": 4, "id": "nope-1", "answer": "x"}"#,
+            "\n",
+            r#"{"row": 5, "id": "SRE-13", "answer": "   "}"#,
+            "\r\n",
+            r#"[1, 2]"#,
+            "\n",
+            r#"{"row": 7, "id": 13, "answer": "x"}"#
+        );
+        let (out, stats) = run_on(input);
+        assert_eq!(out.len(), 7);
+        assert_eq!(
+            stats,
+            Stats {
+                lines: 7,
+                errors: 6
+            }
+        );
+        assert_eq!(out[0]["row"], 1);
+        assert!(
+            out[0]["score"].is_u64(),
+            "the grade's score replaces the input's: {}",
+            out[0]
+        );
+        for f in GRADE_FIELDS {
+            assert!(out[0].get(f).is_some(), "{f}");
+        }
+        let errors: Vec<(u64, &str)> = out[1..]
+            .iter()
+            .map(|v| (v["line"].as_u64().unwrap(), v["error"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            errors.iter().map(|e| e.0).collect::<Vec<_>>(),
+            vec![2, 3, 4, 5, 6, 7]
+        );
+        assert!(errors[0].1.starts_with("invalid JSON"));
+        assert_eq!(errors[1].1, "the line is empty");
+        assert!(errors[2].1.starts_with("unknown question id `nope-1`"));
+        assert_eq!(errors[3].1, "the answer is empty");
+        assert!(errors[4].1.starts_with("expected a JSON object"));
+        assert!(errors[5].1.starts_with("`id` must be a string"));
+        assert_eq!(out[3]["row"], 4, "an error keeps the input's fields");
+    }
+
+    #[test]
+    fn overlong_lines_are_skipped_without_being_kept() {
+        let long = format!(
+            "{{\"id\": \"sre-13\", \"answer\": \"{}\"}}\n",
+            "a ".repeat(MAX_LINE_BYTES)
+        );
+        let input = format!("{long}{{\"id\": \"sre-13\", \"answer\": \"circuit breakers\"}}");
+        let (out, stats) = run_on(&input);
+        assert_eq!(
+            stats,
+            Stats {
+                lines: 2,
+                errors: 1
+            }
+        );
+        assert!(out[0]["error"].as_str().unwrap().contains("longer than"));
+        assert!(out[1]["score"].is_u64());
+    }
+
+    #[test]
+    fn reads_lines_across_buffer_refills() {
+        let mut r = BufReader::with_capacity(4, "abcdefgh\r\nij\nlast".as_bytes());
+        let mut buf = Vec::new();
+        assert_eq!(read_line(&mut r, &mut buf).unwrap(), Some(false));
+        assert_eq!(buf, b"abcdefgh");
+        buf.clear();
+        read_line(&mut r, &mut buf).unwrap();
+        assert_eq!(buf, b"ij");
+        buf.clear();
+        assert_eq!(read_line(&mut r, &mut buf).unwrap(), Some(false));
+        assert_eq!(buf, b"last");
+        buf.clear();
+        assert_eq!(read_line(&mut r, &mut buf).unwrap(), None);
+    }
+}

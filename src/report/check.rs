@@ -1,0 +1,469 @@
+//! Printers for `rubric check`: a table for people, and JSON Lines, JUnit XML, GitHub Actions
+//! workflow commands and a Markdown summary for CI. Only [`text`] is ever colored.
+
+use super::grade::band_color;
+use super::{wrap, Style};
+use crate::grade::Grade;
+use crate::practice::{Record, Status, Summary};
+use colored::Color;
+use serde::Serialize;
+use std::io::{self, Write};
+
+const WIDTH: usize = 88;
+
+/// The summary table, the details of answers that fell short and of errors, and the total.
+pub fn text(w: &mut impl Write, records: &[Record], style: Style) -> io::Result<()> {
+    let rows: Vec<[String; 5]> = records
+        .iter()
+        .map(|r| {
+            [
+                location(r),
+                r.id.clone().unwrap_or_else(|| "-".into()),
+                score(r),
+                band(r),
+                r.status.as_str().to_string(),
+            ]
+        })
+        .collect();
+    let header = ["PATH", "QUESTION", "SCORE", "BAND", "STATUS"].map(String::from);
+    let mut widths = [0usize; 5];
+    for row in std::iter::once(&header).chain(&rows) {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    if !records.is_empty() {
+        let [p, q, s, b, st] = &header;
+        writeln!(
+            w,
+            "{}",
+            style.bold(&format!(
+                "{p:<pw$}  {q:<qw$}  {s:>sw$}  {b:<bw$}  {st}",
+                pw = widths[0],
+                qw = widths[1],
+                sw = widths[2],
+                bw = widths[3]
+            ))
+        )?;
+    }
+    for (r, [p, q, s, b, st]) in records.iter().zip(&rows) {
+        let band = match &r.grade {
+            Some(g) => style.paint(&format!("{b:<bw$}", bw = widths[3]), band_color(g.band)),
+            None => format!("{b:<bw$}", bw = widths[3]),
+        };
+        let note = match (r.status, r.min_score) {
+            (Status::Fail, Some(min)) => format!("  {}", style.dim(&format!("needs {min}"))),
+            (Status::Skip, _) => {
+                format!("  {}", style.dim(r.message.as_deref().unwrap_or_default()))
+            }
+            _ => String::new(),
+        };
+        writeln!(
+            w,
+            "{p:<pw$}  {q:<qw$}  {s:>sw$}  {band}  {}{note}",
+            paint_status(st, r.status, style),
+            pw = widths[0],
+            qw = widths[1],
+            sw = widths[2]
+        )?;
+    }
+
+    let failed: Vec<&Record> = records
+        .iter()
+        .filter(|r| r.status == Status::Fail)
+        .collect();
+    if !failed.is_empty() {
+        writeln!(w, "\n{}", style.bold("Below the threshold"))?;
+    }
+    for r in failed {
+        let Some(g) = &r.grade else { continue };
+        let head = format!(
+            "{}/100 {}, needs {}",
+            g.score,
+            g.band.as_str(),
+            r.min_score.unwrap_or_default()
+        );
+        writeln!(
+            w,
+            "\n{}  {}  {}",
+            style.bold(&location(r)),
+            style.bold(&g.id),
+            style.paint(&head, band_color(g.band))
+        )?;
+        write!(w, "{}", style.dim(&wrap(&g.question, WIDTH, "  ")))?;
+        for p in g.points.iter().filter(|p| !p.covered) {
+            writeln!(w, "  {} {}", style.paint("✗", Color::Red), p.label)?;
+            write!(w, "{}", wrap(&p.hint, WIDTH, "      "))?;
+        }
+    }
+    let errors: Vec<&Record> = records
+        .iter()
+        .filter(|r| r.status == Status::Error)
+        .collect();
+    if !errors.is_empty() {
+        writeln!(w, "\n{}", style.bold("Errors"))?;
+    }
+    for r in errors {
+        writeln!(w, "{}", style.bold(&location(r)))?;
+        write!(
+            w,
+            "{}",
+            wrap(r.message.as_deref().unwrap_or_default(), WIDTH, "    ")
+        )?;
+    }
+    let summary = Summary::of(records);
+    let color = if summary.errors > 0 || summary.failed > 0 {
+        Color::Red
+    } else {
+        Color::Green
+    };
+    if !records.is_empty() {
+        writeln!(w)?;
+    }
+    writeln!(w, "{}", style.paint(&style.bold(&summary.line()), color))
+}
+
+/// One JSON object a line: `"type": "answer"` per answer (with every field of
+/// `grade --format json` when graded), then one `"type": "summary"`.
+pub fn json(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
+    for r in records {
+        let line = JsonAnswer {
+            kind: "answer",
+            // The grade carries `id` itself; a separate one only when there is no grade.
+            id: if r.grade.is_some() {
+                None
+            } else {
+                r.id.as_deref()
+            },
+            grade: r.grade.as_ref(),
+            path: &r.path,
+            line: r.line,
+            status: r.status,
+            min_score: r.min_score,
+            error: r.message.as_deref().filter(|_| r.status == Status::Error),
+            reason: r.message.as_deref().filter(|_| r.status == Status::Skip),
+        };
+        serde_json::to_writer(&mut *w, &line)?;
+        writeln!(w)?;
+    }
+    serde_json::to_writer(
+        &mut *w,
+        &JsonSummary {
+            kind: "summary",
+            summary: Summary::of(records),
+        },
+    )?;
+    writeln!(w)
+}
+
+#[derive(Serialize)]
+struct JsonAnswer<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    #[serde(flatten)]
+    grade: Option<&'a Grade>,
+    path: &'a str,
+    line: usize,
+    status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min_score: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(flatten)]
+    summary: Summary,
+}
+
+/// JUnit XML: one test suite per file, one test case per answer. A failure lists the missing
+/// points; a file that cannot be checked is an error; a skipped answer is skipped.
+pub fn junit(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
+    let s = Summary::of(records);
+    writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        w,
+        r#"<testsuites name="rubric check" tests="{}" failures="{}" errors="{}" skipped="{}">"#,
+        s.answers, s.failed, s.errors, s.skipped
+    )?;
+    for file in records.chunk_by(|a, b| a.path == b.path) {
+        let fs = Summary::of(file);
+        let path = xml(&file[0].path);
+        writeln!(
+            w,
+            r#"  <testsuite name="{path}" tests="{}" failures="{}" errors="{}" skipped="{}">"#,
+            fs.answers, fs.failed, fs.errors, fs.skipped
+        )?;
+        for r in file {
+            let name = match (&r.grade, &r.id) {
+                (Some(g), _) => format!("{}: {}", g.id, g.question),
+                (None, Some(id)) => id.clone(),
+                (None, None) => format!("line {}", r.line),
+            };
+            write!(
+                w,
+                r#"    <testcase name="{}" classname="{path}" file="{path}" line="{}""#,
+                xml(&name),
+                r.line
+            )?;
+            let message = xml(r.message.as_deref().unwrap_or_default());
+            match (r.status, &r.grade) {
+                (Status::Pass, _) => writeln!(w, "/>")?,
+                (Status::Fail, Some(g)) => {
+                    let head = format!("{}/100 ({}), below the threshold of {}", g.score, g.band.as_str(), r.min_score.unwrap_or_default());
+                    writeln!(w, ">\n      <failure message=\"{}\" type=\"below-threshold\">{}</failure>\n    </testcase>", xml(&head), xml(&missing_text(g)))?;
+                }
+                (Status::Skip, _) => writeln!(w, ">\n      <skipped message=\"{message}\"/>\n    </testcase>")?,
+                _ => writeln!(w, ">\n      <error message=\"{message}\" type=\"error\">{message}</error>\n    </testcase>")?,
+            }
+        }
+        writeln!(w, "  </testsuite>")?;
+    }
+    writeln!(w, "</testsuites>")
+}
+
+/// GitHub Actions workflow commands: an `::error` per answer below its threshold and per file
+/// that cannot be checked, a `::warning` per answer with grader warnings, then the total.
+pub fn github(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
+    for r in records {
+        let file = if r.path == "<stdin>" {
+            String::new()
+        } else {
+            format!("file={},line={},", gh_property(&r.path), r.line)
+        };
+        match (r.status, &r.grade) {
+            (Status::Fail, Some(g)) => {
+                let title = format!(
+                    "{} scored {}/100 ({}), needs {}",
+                    g.id,
+                    g.score,
+                    g.band.as_str(),
+                    r.min_score.unwrap_or_default()
+                );
+                writeln!(
+                    w,
+                    "::error {file}title={}::{}",
+                    gh_property(&title),
+                    gh_data(&format!("{}\n{}", g.question, missing_text(g)))
+                )?;
+            }
+            (Status::Error, _) => {
+                writeln!(
+                    w,
+                    "::error {file}title={}::{}",
+                    gh_property("rubric cannot check this"),
+                    gh_data(r.message.as_deref().unwrap_or_default())
+                )?;
+            }
+            _ => {}
+        }
+        if let Some(g) = r.grade.as_ref().filter(|g| !g.warnings.is_empty()) {
+            let title = format!(
+                "{}: {} grader warning{}",
+                g.id,
+                g.warnings.len(),
+                if g.warnings.len() == 1 { "" } else { "s" }
+            );
+            writeln!(
+                w,
+                "::warning {file}title={}::{}",
+                gh_property(&title),
+                gh_data(&g.warnings.join("\n"))
+            )?;
+        }
+    }
+    writeln!(w, "{}", Summary::of(records).line())
+}
+
+/// A Markdown summary for a CI job summary or a pull-request comment.
+pub fn markdown(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
+    writeln!(
+        w,
+        "### rubric check\n\n**{}**\n",
+        Summary::of(records).line()
+    )?;
+    if !records.is_empty() {
+        writeln!(
+            w,
+            "| | File | Question | Score | Band | Status |\n|---|---|---|---:|---|---|"
+        )?;
+    }
+    for r in records {
+        let icon = match r.status {
+            Status::Pass => "✅",
+            Status::Fail => "❌",
+            Status::Skip => "⏭️",
+            Status::Error => "⚠️",
+        };
+        let status = match (r.status, r.min_score) {
+            (Status::Fail, Some(min)) => format!("fail (needs {min})"),
+            (s, _) => s.as_str().to_string(),
+        };
+        writeln!(
+            w,
+            "| {icon} | `{}` | {} | {} | {} | {status} |",
+            location(r).replace('`', "'"),
+            md(r.id.as_deref().unwrap_or("-")),
+            score(r),
+            band(r)
+        )?;
+    }
+    for r in records.iter().filter(|r| r.status == Status::Fail) {
+        let Some(g) = &r.grade else { continue };
+        writeln!(
+            w,
+            "\n<details><summary>❌ <code>{}</code>: {} scored {}/100, needs {}</summary>\n",
+            xml(&location(r)),
+            g.id,
+            g.score,
+            r.min_score.unwrap_or_default()
+        )?;
+        writeln!(w, "> {}\n", md(&g.question))?;
+        for p in g.points.iter().filter(|p| !p.covered) {
+            writeln!(w, "- **{}**: {}", md(&p.label), md(&p.hint))?;
+        }
+        writeln!(w, "\n</details>")?;
+    }
+    let errors: Vec<&Record> = records
+        .iter()
+        .filter(|r| r.status == Status::Error)
+        .collect();
+    if !errors.is_empty() {
+        writeln!(w, "\n**Errors**\n")?;
+    }
+    for r in errors {
+        writeln!(
+            w,
+            "- `{}`: {}",
+            location(r).replace('`', "'"),
+            md(r.message.as_deref().unwrap_or_default())
+        )?;
+    }
+    Ok(())
+}
+
+/// `path:line`, which terminals and editors open at the line.
+fn location(r: &Record) -> String {
+    format!("{}:{}", r.path, r.line)
+}
+
+fn score(r: &Record) -> String {
+    r.grade
+        .as_ref()
+        .map_or_else(|| "-".to_string(), |g| g.score.to_string())
+}
+
+fn band(r: &Record) -> String {
+    r.grade
+        .as_ref()
+        .map_or_else(|| "-".to_string(), |g| g.band.as_str().to_string())
+}
+
+fn paint_status(s: &str, status: Status, style: Style) -> String {
+    match status {
+        Status::Pass => style.paint(s, Color::Green),
+        Status::Fail => style.paint(&style.bold(s), Color::Red),
+        Status::Skip => style.dim(s),
+        Status::Error => style.paint(&style.bold(s), Color::Magenta),
+    }
+}
+
+/// The missing points of a grade, one `- label: hint` line each.
+fn missing_text(g: &Grade) -> String {
+    let lines: Vec<String> = g
+        .points
+        .iter()
+        .filter(|p| !p.covered)
+        .map(|p| format!("- {}: {}", p.label, p.hint))
+        .collect();
+    format!("Missing:\n{}", lines.join("\n"))
+}
+
+/// Escapes text for XML attributes and content, dropping characters XML 1.0 cannot hold.
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\t' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes a workflow command's message (after `::`).
+fn gh_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value (`file=`, `title=`).
+fn gh_property(s: &str) -> String {
+    gh_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Escapes text for a Markdown table cell or list item.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_for_each_format() {
+        assert_eq!(
+            xml("a<b & \"c\"\n\u{1b}"),
+            "a&lt;b &amp; &quot;c&quot;&#10;"
+        );
+        assert_eq!(gh_data("50%\nnext"), "50%25%0Anext");
+        assert_eq!(gh_property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(md("a|b *c*"), "a\\|b \\*c\\*");
+    }
+
+    #[test]
+    fn every_printer_handles_no_records() {
+        let mut out = Vec::new();
+        text(&mut out, &[], Style::plain()).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            "0 answers: 0 passed, 0 failed, 0 skipped\n"
+        );
+        out.clear();
+        json(&mut out, &[]).unwrap();
+        assert_eq!(String::from_utf8_lossy(&out), "{\"type\":\"summary\",\"answers\":0,\"passed\":0,\"failed\":0,\"skipped\":0,\"errors\":0}\n");
+        type Printer = fn(&mut Vec<u8>, &[Record]) -> io::Result<()>;
+        for f in [junit as Printer, github, markdown] {
+            out.clear();
+            f(&mut out, &[]).unwrap();
+            assert!(!out.is_empty());
+        }
+    }
+}
