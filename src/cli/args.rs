@@ -42,6 +42,9 @@ pub struct Global {
 pub enum ColorChoice {
     Auto,
     Always,
+    /// Use this config file instead of looking for rubric.toml or .rubric.toml upwards
+    #[arg(long, global = true, value_name = "FILE", env = "RUBRIC_CONFIG")]
+    pub config: Option<PathBuf>,
     Never,
 }
 
@@ -71,6 +74,18 @@ pub enum Command {
 pub struct EvalArgs {
     /// JSON Lines: one scored answer a line (default fields: qid, question, reference, answer, score_avg)
     pub file: PathBuf,
+    /// Grade practice files: Markdown or text answers in files and directories
+    #[command(after_help = CHECK_HELP, after_long_help = CHECK_HELP)]
+    Check(CheckArgs),
+    /// Grade JSON Lines (`{"id": ..., "answer": ...}` a line) from FILE or standard input to standard output
+    #[command(after_help = BATCH_HELP, after_long_help = BATCH_HELP)]
+    Batch(BatchArgs),
+    /// Print the configuration in force (rubric.toml merged with defaults) as TOML
+    Config(ConfigArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), or write one page per command into a directory
+    Man(ManArgs),
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Field with the question id; lines with the same id share a rubric
@@ -134,4 +149,101 @@ pub struct GradeArgs {
     /// Exit 1 when the score is below N (0-100)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
     pub min_score: Option<u32>,
+}
+
+pub const CHECK_HELP: &str = "\
+Which question a file answers, first match wins:
+  1. front matter: `---` / `question: sre-13` / `---` (optionally `min_score: 75`)
+  2. the file name: an id at the start of the stem (sre-13.md, answers/sre-13-v2.md)
+  3. the first heading or line, when it is the question's wording
+Otherwise each `## ` heading naming a question (by id or wording) starts one answer.
+`<!-- rubric: skip -->` at the top of a file, or under an answer's heading, skips it.
+
+Thresholds, most specific first: the file's `min_score`, the config's [thresholds] for the
+question, then for its set, --min-score, the config's `min_score`, 60.
+
+Exit status:
+  0  every answer met its threshold (or was skipped), or --no-fail
+  1  at least one answer scored below its threshold
+  2  a file could not be read or matched to a question, or a usage or config error";
+
+pub const BATCH_HELP: &str = "\
+One output line per input line, in order. Input fields are copied through; the grade's `score`,
+`band`, `missing`, `warnings`, `words` and `coverage` are added (replacing input fields of the
+same name). A bad line gives `{\"error\": \"...\", \"line\": N}` (with the input's fields when it
+was a JSON object) and the run goes on.
+
+Exit status:
+  0  every line was graded
+  2  at least one line could not be graded, or a usage or I/O error";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// A table, the details of answers below their threshold, and a total
+    Text,
+    /// JSON Lines: one object per answer, then a summary object
+    Json,
+    /// JUnit XML, one test case per answer
+    Junit,
+    /// GitHub Actions workflow commands (annotations on the pull request)
+    Github,
+    /// A Markdown table for a CI job summary or a pull-request comment
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Practice files and directories (walked recursively, honouring .gitignore and skipping hidden files); `-` reads one answer from standard input [default: .]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Write the report to FILE (atomically); the text summary still goes to standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Threshold for answers that have none of their own [default: the config's min_score, else 60]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub min_score: Option<u32>,
+    /// Report answers below their threshold but exit 0 for them (errors still exit 2)
+    #[arg(long)]
+    pub no_fail: bool,
+    /// Apply the config's `exclude` to files named on the command line too (for pre-commit)
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Print the configuration in force for the working directory, and exit
+    #[arg(long)]
+    pub dump_config: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// JSON Lines to grade; standard input when absent or `-`
+    pub file: Option<PathBuf>,
+    /// Field with the question id
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// Field with the answer
+    #[arg(long, default_value = "answer", value_name = "NAME")]
+    pub answer_field: String,
+    /// Worker threads [default: one per core]
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Show the configuration that applies to this file or directory [default: .]
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write rubric.1 and one rubric-COMMAND.1 per command into DIR instead of printing rubric.1
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }

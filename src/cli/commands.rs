@@ -17,6 +17,11 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Show(a) => show(&Settings::resolve(&cli.global)?, a),
         Command::Grade(a) => grade_one(&Settings::resolve(&cli.global)?, a),
         Command::Eval(a) => eval(&Settings::resolve(&cli.global)?, a),
+        Command::Check(a) => super::check::run(&cli.global, a),
+        Command::Batch(a) => super::batch::run(&cli.global, a),
+        Command::Config(a) => super::config::show(&cli.global, a),
+        Command::Completions(a) => super::completions::completions(a),
+        Command::Man(a) => super::completions::man(a),
     }
 }
 

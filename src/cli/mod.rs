@@ -2,7 +2,11 @@
 //! outcome into an exit code. Errors are printed once, here, prefixed `rubric:`.
 
 mod args;
+mod batch;
+mod check;
 mod commands;
+mod completions;
+mod config;
 
 use anyhow::Result;
 use args::{Cli, ColorChoice, Global};
@@ -59,6 +63,9 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // `colored` also guesses from the environment whether stdout is a terminal, which would
+    // override `--color always` in a pipe; the flag decides (Style::plain still never colors).
+    colored::control::set_override(use_color(cli.global.color));
     match commands::run(cli) {
         Ok(outcome) => ExitCode::from(outcome.code()),
         Err(e) => {
@@ -81,6 +88,9 @@ pub struct Settings {
 impl Settings {
     pub fn resolve(g: &Global) -> Result<Settings> {
         let mut catalog = if g.no_builtin { Catalog::default() } else { Catalog::embedded() };
+        // rubric.toml's `rubrics` directories first, so that --rubrics can replace their sets.
+        let config = config::Configs::new(g, Default::default())?.for_cwd()?;
+        config::add_config_dirs(&mut catalog, &config)?;
         for dir in &g.rubrics {
             if dir.as_os_str().is_empty() {
                 continue;

@@ -1,0 +1,53 @@
+//! `rubric batch [FILE]`: JSON Lines from a file or standard input, graded to standard output.
+
+use super::args::{BatchArgs, Global};
+use super::config::{catalog_for, Configs};
+use super::Outcome;
+use anyhow::{Context, Result};
+use rubric::batch::{self, Bank, Fields};
+use rubric::config::Overrides;
+use std::io::{BufWriter, IsTerminal, Read};
+use std::path::Path;
+
+pub fn run(g: &Global, a: BatchArgs) -> Result<Outcome> {
+    let config = Configs::new(g, Overrides::default())?.for_cwd()?;
+    let catalog = catalog_for(g, &config)?;
+    let bank = Bank::new(catalog.questions()?);
+    let fields = Fields {
+        id: a.id_field,
+        answer: a.answer_field,
+    };
+    let input: Box<dyn Read + Send> = match a.file.as_deref() {
+        None => stdin(),
+        Some(p) if p == Path::new("-") => stdin(),
+        Some(p) => {
+            Box::new(std::fs::File::open(p).with_context(|| format!("opening {}", p.display()))?)
+        }
+    };
+    let mut out = BufWriter::with_capacity(256 * 1024, std::io::stdout());
+    let stats = match a.threads {
+        Some(n) => {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(usize::from(n))
+                .build()
+                .context("starting worker threads")?;
+            pool.install(|| batch::run(input, &mut out, &bank, &fields))?
+        }
+        None => batch::run(input, &mut out, &bank, &fields)?,
+    };
+    if stats.errors > 0 {
+        eprintln!(
+            "rubric: {} of {} lines could not be graded; their output lines carry an `error`",
+            stats.errors, stats.lines
+        );
+        return Ok(Outcome::Errors);
+    }
+    Ok(Outcome::Pass)
+}
+
+fn stdin() -> Box<dyn Read + Send> {
+    if std::io::stdin().is_terminal() {
+        eprintln!("rubric: reading JSON Lines from the terminal ({{\"id\": \"sre-13\", \"answer\": \"...\"}} a line); press Ctrl-D to finish");
+    }
+    Box::new(std::io::stdin())
+}

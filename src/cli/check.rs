@@ -1,0 +1,290 @@
+//! `rubric check PATH...`: walks files and directories, grades every answer in them, prints one
+//! report, and decides the exit code at the end. A file that cannot be read or matched becomes
+//! an error record and the run goes on.
+
+use super::args::{CheckArgs, CheckFormat, Global};
+use super::config::{catalog_for, print_config, Configs};
+use super::{use_color, Outcome};
+use anyhow::{Context, Result};
+use ignore::WalkBuilder;
+use rubric::catalog::Catalog;
+use rubric::config::{Effective, Filter, Overrides};
+use rubric::grade::Grader;
+use rubric::input::{InputError, Origin};
+use rubric::practice::{self, Record, Status};
+use rubric::report::{self, Style};
+use std::collections::{HashMap, HashSet};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+pub fn run(g: &Global, a: CheckArgs) -> Result<Outcome> {
+    let mut configs = Configs::new(
+        g,
+        Overrides {
+            min_score: a.min_score,
+        },
+    )?;
+    if a.dump_config {
+        return print_config(g, &*configs.for_cwd()?);
+    }
+    let paths = if a.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        a.paths.clone()
+    };
+    let mut run = Run {
+        g,
+        configs,
+        contexts: HashMap::new(),
+        seen: HashSet::new(),
+        records: Vec::new(),
+    };
+    for p in &paths {
+        if p == Path::new("-") {
+            run.stdin()?;
+        } else if p.is_dir() {
+            run.walk(p)?;
+        } else {
+            run.named_file(p, a.force_exclude)?;
+        }
+    }
+    let records = run.records;
+
+    let style = Style {
+        color: use_color(g.color),
+    };
+    let mut out = std::io::stdout().lock();
+    match &a.output {
+        Some(file) => {
+            let mut buf = Vec::new();
+            render(&mut buf, a.format, &records, Style::plain())?;
+            rubric::atomic::write(file, &buf)
+                .with_context(|| format!("writing the report to {}", file.display()))?;
+            report::check::text(&mut out, &records, style)?;
+        }
+        None if a.format == CheckFormat::Text => report::check::text(&mut out, &records, style)?,
+        None => {
+            render(&mut out, a.format, &records, Style::plain())?;
+            // The report on standard output is for a program; say what went wrong to the person too.
+            for r in records.iter().filter(|r| r.status == Status::Error) {
+                eprintln!(
+                    "rubric: {}:{}: {}",
+                    r.path,
+                    r.line,
+                    r.message.as_deref().unwrap_or_default()
+                );
+            }
+        }
+    }
+    out.flush()?;
+
+    // Errors outrank failures, failures outrank passes; --no-fail lets failures pass.
+    Ok(records.iter().fold(Outcome::Pass, |o, r| {
+        o.merge(match r.status {
+            Status::Error => Outcome::Errors,
+            Status::Fail if !a.no_fail => Outcome::Findings,
+            _ => Outcome::Pass,
+        })
+    }))
+}
+
+fn render(
+    w: &mut impl Write,
+    format: CheckFormat,
+    records: &[Record],
+    style: Style,
+) -> std::io::Result<()> {
+    match format {
+        CheckFormat::Text => report::check::text(w, records, style),
+        CheckFormat::Json => report::check::json(w, records),
+        CheckFormat::Junit => report::check::junit(w, records),
+        CheckFormat::Github => report::check::github(w, records),
+        CheckFormat::Markdown => report::check::markdown(w, records),
+    }
+}
+
+/// What one configuration needs to check files: its rubrics, filter and a warm grader.
+struct Ctx {
+    config: Rc<Effective>,
+    catalog: Catalog,
+    filter: Filter,
+    grader: Grader,
+}
+
+struct Run<'g> {
+    g: &'g Global,
+    configs: Configs,
+    /// By config file (None: defaults).
+    contexts: HashMap<Option<PathBuf>, Ctx>,
+    /// Files already checked, so overlapping arguments check each once.
+    seen: HashSet<PathBuf>,
+    records: Vec<Record>,
+}
+
+impl Run<'_> {
+    fn stdin(&mut self) -> Result<()> {
+        let config = self.configs.for_cwd()?;
+        let ctx = context(&mut self.contexts, self.g, config)?;
+        if std::io::stdin().is_terminal() {
+            eprintln!("rubric: reading an answer from the terminal; paste it (starting with its question or `## <id>`), then press Ctrl-D");
+        }
+        let shown = Origin::Stdin.to_string();
+        match rubric::input::read_answer(None) {
+            Ok((_, text)) => grade(&mut self.records, &shown, None, &text, ctx),
+            Err(e) => self.records.push(input_error(&shown, &shown, &e)),
+        }
+        Ok(())
+    }
+
+    /// A file named on the command line: checked whatever its name, unless `--force-exclude`
+    /// and the config excludes it (pre-commit passes every changed file).
+    fn named_file(&mut self, path: &Path, force_exclude: bool) -> Result<()> {
+        let config = self.configs.for_path(path, false)?;
+        let abs = self.configs.absolute(path);
+        let ctx = context(&mut self.contexts, self.g, config)?;
+        if force_exclude && ctx.filter.excludes(&abs, false, &ctx.config.root.clone()) {
+            return Ok(());
+        }
+        self.file(path, abs)
+    }
+
+    /// Every included file under `root`, in name order; walk errors (unreadable folders,
+    /// symlink loops) are reported and the walk goes on.
+    fn walk(&mut self, root: &Path) -> Result<()> {
+        let top = self.configs.absolute(root);
+        let root_filter = {
+            let config = self.configs.for_path(root, true)?;
+            context(&mut self.contexts, self.g, config)?.filter.clone()
+        };
+        let (walk_root, walk_top) = (root.to_path_buf(), top.clone());
+        let walker = WalkBuilder::new(root)
+            .follow_links(true)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            // Skip excluded folders without reading them (`drafts/`), except the one named.
+            .filter_entry(move |e| {
+                let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+                let abs = walk_top.join(e.path().strip_prefix(&walk_root).unwrap_or(e.path()));
+                e.depth() == 0 || !is_dir || !root_filter.excludes(&abs, true, &walk_top)
+            })
+            .build();
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = error_path(&e).map_or_else(|| shown(root), |p| shown(&p));
+                    self.records.push(Record::error(path, 1, walk_message(&e)));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_some_and(|t| t.is_file()) {
+                continue;
+            }
+            let path = entry.path();
+            let abs = self.configs.absolute(path);
+            let config = self.configs.for_path(path, false)?;
+            let ctx = context(&mut self.contexts, self.g, config)?;
+            if ctx.filter.includes(&abs) && !ctx.filter.excludes(&abs, false, &top) {
+                self.file(path, abs)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn file(&mut self, path: &Path, abs: PathBuf) -> Result<()> {
+        if !self.seen.insert(abs) {
+            return Ok(());
+        }
+        let config = self.configs.for_path(path, false)?;
+        let ctx = context(&mut self.contexts, self.g, config)?;
+        let shown = shown(path);
+        match rubric::input::read_answer(Some(path)) {
+            Ok((_, text)) => {
+                let name = path.file_name().and_then(|n| n.to_str());
+                grade(&mut self.records, &shown, name, &text, ctx);
+            }
+            Err(e) => self
+                .records
+                .push(input_error(&shown, &path.display().to_string(), &e)),
+        }
+        Ok(())
+    }
+}
+
+/// The context for a configuration, made on first use.
+fn context<'c>(
+    contexts: &'c mut HashMap<Option<PathBuf>, Ctx>,
+    g: &Global,
+    config: Rc<Effective>,
+) -> Result<&'c mut Ctx> {
+    let key = config.source.clone();
+    if !contexts.contains_key(&key) {
+        let catalog = catalog_for(g, &config)?;
+        let filter = config.filter()?;
+        contexts.insert(
+            key.clone(),
+            Ctx {
+                config,
+                catalog,
+                filter,
+                grader: Grader::new(),
+            },
+        );
+    }
+    Ok(contexts.get_mut(&key).expect("inserted above"))
+}
+
+fn grade(records: &mut Vec<Record>, shown: &str, name: Option<&str>, text: &str, ctx: &mut Ctx) {
+    let p = practice::parse(name, text, &ctx.catalog);
+    records.extend(practice::grade(
+        shown,
+        &p,
+        &ctx.catalog,
+        &mut ctx.grader,
+        &ctx.config,
+    ));
+}
+
+/// An unreadable, binary, oversized or non-UTF-8 file, as a record. The message drops the
+/// `origin:` (and `line:`) prefix the error carries, since the record shows both.
+fn input_error(shown: &str, origin: &str, e: &InputError) -> Record {
+    let line = match e {
+        InputError::NotUtf8 { line, .. } => *line,
+        _ => 1,
+    };
+    let full = e.to_string();
+    let rest = full.strip_prefix(&format!("{origin}:")).unwrap_or(&full);
+    let rest = rest.strip_prefix(&format!("{line}:")).unwrap_or(rest);
+    Record::error(shown, line, rest.trim())
+}
+
+/// A path as the user would type it: `./answers/x.md` becomes `answers/x.md`.
+fn shown(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    s.strip_prefix("./").unwrap_or(&s).to_string()
+}
+
+/// The path an `ignore` walk error is about, if it names one.
+fn error_path(e: &ignore::Error) -> Option<PathBuf> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+/// A walk error's message without the path the record already shows.
+fn walk_message(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { err, .. } => walk_message(err),
+        ignore::Error::WithDepth { err, .. } => walk_message(err),
+        ignore::Error::Loop { ancestor, .. } => format!(
+            "a symbolic link loop: this points back to {}",
+            shown(ancestor)
+        ),
+        other => other.to_string(),
+    }
+}
