@@ -1,17 +1,27 @@
 //! Runs an answer through the text pipeline against one compiled rubric, with per-word caches
-//! for stems and typo lookups, so each distinct word is stemmed and fuzzy-matched once.
+//! for stems and typo lookups, so each distinct word is normalized, stemmed and fuzzy-matched
+//! once however often it appears.
 
 use super::compile::{Compiled, FUZZY_MIN_CHARS};
 use crate::text::{normalize, stopwords, tokenize, Stemmer};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-/// Caches that make repeated grading cheap. One per thread.
+/// Caches that make repeated grading cheap. One per thread; never changes a result.
 #[derive(Debug, Default)]
 pub struct Scratch {
     stemmer: Stemmer,
-    stems: HashMap<String, Box<str>>,
-    /// (rubric identity, word) -> stem id found by typo tolerance.
-    fuzzy: HashMap<(usize, String), Option<u32>>,
+    /// Rubric identity -> word -> what the matcher needs to know of it there.
+    seen: FxHashMap<usize, FxHashMap<Box<str>, WordInfo>>,
+    norm: String,
+}
+
+/// What the pipeline says about one distinct word against one rubric.
+#[derive(Debug, Clone, Copy)]
+struct WordInfo {
+    /// The rubric's stem id for the word, directly or through typo tolerance.
+    id: Option<u32>,
+    stop: bool,
+    negator: bool,
 }
 
 /// A word of the answer as the matcher sees it.
@@ -36,6 +46,17 @@ fn is_negator(norm: &str) -> bool {
         || (norm.ends_with("n't") && norm != "ain't")
 }
 
+/// Lowercases into `out`, folding curly apostrophes; ASCII words take the fast path.
+fn normalize_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&normalize::normalize(word));
+    }
+}
+
 impl Scratch {
     pub fn new() -> Self {
         Self::default()
@@ -44,32 +65,38 @@ impl Scratch {
     pub(crate) fn analyze(&mut self, c: &Compiled, answer: &str) -> Analyzed {
         let mut tokens = Vec::with_capacity(answer.len() / 6 + 1);
         let rubric_key = c as *const Compiled as usize;
-        let mut norm = String::new();
+        let Scratch {
+            stemmer,
+            seen,
+            norm,
+        } = self;
+        let seen = seen.entry(rubric_key).or_default();
         tokenize::for_each_token(answer, |t| {
-            norm.clear();
-            norm.push_str(&normalize::normalize(t.text));
-            let stem: &str = match self.stems.get(norm.as_str()) {
-                Some(s) => s,
+            normalize_into(t.text, norm);
+            let info = match seen.get(norm.as_str()) {
+                Some(info) => *info,
                 None => {
-                    let s = self.stemmer.stem(&norm).into_boxed_str();
-                    self.stems.entry(norm.clone()).or_insert(s)
+                    let stem = stemmer.stem(norm);
+                    let mut id = c.stems.get(stem.as_str()).copied();
+                    if id.is_none() && norm.len() >= FUZZY_MIN_CHARS {
+                        id = fuzzy_lookup(c, norm);
+                    }
+                    let info = WordInfo {
+                        id,
+                        stop: stopwords::is_stop(norm),
+                        negator: is_negator(norm),
+                    };
+                    seen.insert(norm.as_str().into(), info);
+                    info
                 }
             };
-            let mut id = c.stems.get(stem).copied();
-            if id.is_none() && norm.len() >= FUZZY_MIN_CHARS {
-                let key = (rubric_key, norm.clone());
-                id = *self
-                    .fuzzy
-                    .entry(key)
-                    .or_insert_with(|| fuzzy_lookup(c, &norm));
-            }
             tokens.push(ATok {
-                id,
+                id: info.id,
                 start: t.start,
                 end: t.end,
                 boundary: t.boundary_before,
-                stop: stopwords::is_stop(&norm),
-                negator: is_negator(&norm),
+                stop: info.stop,
+                negator: info.negator,
                 number: t.text.bytes().any(|b| b.is_ascii_digit()),
             });
         });

@@ -14,7 +14,7 @@ pub const NUMBER_TERM: &str = "#number";
 /// A rubric question ready to grade answers against.
 #[derive(Debug)]
 pub struct Compiled {
-    pub(crate) stems: HashMap<String, u32>,
+    pub(crate) stems: rustc_hash::FxHashMap<String, u32>,
     pub(crate) terms: Vec<CTerm>,
     /// Terms by their first stem id.
     pub(crate) first: Vec<Vec<u32>>,
@@ -65,7 +65,7 @@ pub const FUZZY_MIN_CHARS: usize = 7;
 impl Compiled {
     pub fn new(q: &Question, lex: &Lexicon, stemmer: &Stemmer) -> Compiled {
         let mut c = Compiled {
-            stems: HashMap::new(),
+            stems: Default::default(),
             terms: Vec::new(),
             first: Vec::new(),
             number_terms: Vec::new(),
@@ -168,8 +168,6 @@ impl Compiled {
 /// from a long sentence names several things; one of them alone is half the point.
 fn need_for(source: Source, strong_groups: usize) -> f32 {
     match source {
-        // Guidance names a topic; one passing word is not covering it.
-        Source::Guidance if strong_groups >= 2 => 2.0,
         Source::Sample if strong_groups >= 6 => 2.0,
         Source::Sample if strong_groups >= 3 => 1.5,
         _ => 1.0,

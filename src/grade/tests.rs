@@ -149,7 +149,10 @@ fn synonyms_of_one_group_count_once() {
 
 #[test]
 fn full_coverage_scores_100_and_nothing_scores_0() {
-    let g = run("We roll back bad releases, follow runbooks during incidents, rely on database replication, and run a service mesh for traffic policy.");
+    let g = run("When a release goes bad we roll back within minutes, because a fast revert beats a slow fix. \
+        During incidents the on-call engineer follows runbooks that we review after every page. \
+        The database relies on replication across zones, so losing a node costs no data, and a service mesh \
+        applies retries, timeouts and traffic policy the same way for every team.");
     assert_eq!(g.score, 100);
     assert_eq!(g.band, Band::Strong);
     assert!(g.missing.is_empty());

@@ -24,7 +24,54 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 }
 
 /// Streams tokens to `f` without allocating a vector.
-pub fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
+pub fn for_each_token<'a>(text: &'a str, f: impl FnMut(Token<'a>)) {
+    if text.is_ascii() {
+        ascii_tokens(text, f)
+    } else {
+        unicode_tokens(text, f)
+    }
+}
+
+/// The same rules as [`unicode_tokens`] over bytes, for the common all-ASCII answer.
+fn ascii_tokens<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
+    let b = text.as_bytes();
+    let mut start: Option<usize> = None;
+    let mut boundary = false;
+    for i in 0..b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if c == b'\'' && start.is_some() && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        if let Some(s) = start.take() {
+            f(Token {
+                text: &text[s..i],
+                start: s,
+                end: i,
+                boundary_before: boundary,
+            });
+            boundary = false;
+        }
+        if is_boundary(c as char) {
+            boundary = true;
+        }
+    }
+    if let Some(s) = start {
+        f(Token {
+            text: &text[s..],
+            start: s,
+            end: text.len(),
+            boundary_before: boundary,
+        });
+    }
+}
+
+fn unicode_tokens<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
     let mut start: Option<usize> = None;
     let mut boundary = false;
     let mut chars = text.char_indices().peekable();
@@ -112,6 +159,16 @@ mod tests {
         let toks = tokenize("alpha beta, gamma.\ndelta");
         let b: Vec<_> = toks.iter().map(|t| t.boundary_before).collect();
         assert_eq!(b, [false, false, true, true]);
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_unicode_path() {
+        let s = "I'd use blue/green, then roll-back.\n- p99 'quoted' k8s: done; ok?";
+        let mut a = Vec::new();
+        ascii_tokens(s, |t| a.push(t));
+        let mut u = Vec::new();
+        unicode_tokens(s, |t| u.push(t));
+        assert_eq!(a, u);
     }
 
     #[test]
