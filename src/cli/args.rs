@@ -36,15 +36,15 @@ pub struct Global {
     /// When to color human output (never for JSON; NO_COLOR is honoured)
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// Use this config file instead of looking for rubric.toml or .rubric.toml upwards
+    #[arg(long, global = true, value_name = "FILE", env = "RUBRIC_CONFIG")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
     Always,
-    /// Use this config file instead of looking for rubric.toml or .rubric.toml upwards
-    #[arg(long, global = true, value_name = "FILE", env = "RUBRIC_CONFIG")]
-    pub config: Option<PathBuf>,
     Never,
 }
 
@@ -68,12 +68,6 @@ pub enum Command {
     Grade(GradeArgs),
     /// Measure agreement with human scores on a JSON Lines file of graded answers
     Eval(EvalArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct EvalArgs {
-    /// JSON Lines: one scored answer a line (default fields: qid, question, reference, answer, score_avg)
-    pub file: PathBuf,
     /// Grade practice files: Markdown or text answers in files and directories
     #[command(after_help = CHECK_HELP, after_long_help = CHECK_HELP)]
     Check(CheckArgs),
@@ -86,6 +80,12 @@ pub struct EvalArgs {
     Completions(CompletionsArgs),
     /// Print the man page (roff), or write one page per command into a directory
     Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// JSON Lines: one scored answer a line (default fields: qid, question, reference, answer, score_avg)
+    pub file: PathBuf,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Field with the question id; lines with the same id share a rubric
