@@ -161,7 +161,8 @@ pub fn to_json(file: &RubricFile) -> String {
     s
 }
 
-fn validate(f: &RubricFile) -> Result<(), String> {
+/// Checks what the JSON types cannot: ids unique, sets consistent, every question gradable.
+pub fn validate(f: &RubricFile) -> Result<(), String> {
     if f.format != FORMAT {
         return Err(format!(
             "unsupported format `{}` (expected `{FORMAT}`)",

@@ -10,8 +10,11 @@ use crate::lexicon::{norm_key, Lexicon};
 use crate::rubric::{Kind, Point, Question, RubricFile, Source, FORMAT};
 use crate::seed::{question_id, Bank, SeedQuestion};
 use crate::text::{self, Stemmer};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
-use terms::{Candidate, LexIndex, Specificity, Tier};
+use std::path::Path;
+use std::sync::OnceLock;
+use terms::{Candidate, Found, LexIndex, Specificity, Tier};
 
 /// Weight of a guidance point relative to a sample point: the guidance is what the
 /// interviewer said they listen for.
@@ -113,6 +116,23 @@ pub fn render_all(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let file = build_bank(&bank, &source, lex);
+        // Never write a rubric the loader would refuse: say which question cannot be graded.
+        for (q, seed) in file.questions.iter().zip(&bank.questions) {
+            let one = RubricFile {
+                questions: vec![q.clone()],
+                ..RubricFile {
+                    questions: Vec::new(),
+                    ..file.clone()
+                }
+            };
+            if let Err(message) = crate::rubric::validate(&one) {
+                return Err(crate::seed::SeedError::parse(
+                    input,
+                    seed.line,
+                    format!("cannot build a rubric for this question: {message}"),
+                ));
+            }
+        }
         outs.push(Output {
             path: out_dir.join(format!("{}.json", bank.set)),
             json: crate::rubric::to_json(&file),
@@ -160,10 +180,10 @@ pub fn kind_of(question: &str) -> Kind {
 
 struct Ctx<'a> {
     lex: &'a Lexicon,
-    index: LexIndex,
+    index: Cow<'a, LexIndex>,
     stemmer: &'a Stemmer,
     spec: Specificity,
-    topic_keys: Vec<(Vec<String>, &'a str)>,
+    topic_keys: Cow<'a, [(Vec<String>, &'a str)]>,
 }
 
 /// A sentence or bullet of the sample answer with its tiered terms.
@@ -185,39 +205,80 @@ const BACKGROUND: &[(&str, &str)] = &[
     ("sys", include_str!("../../seeds/sys.txt")),
 ];
 
+fn doc_of(q: &SeedQuestion) -> String {
+    format!(
+        "{}\n{}\n{}",
+        q.question,
+        q.guidance.as_deref().unwrap_or(""),
+        q.answer
+    )
+}
+
+/// Document frequencies of each background page, computed once per process.
+fn background() -> &'static [(&'static str, Specificity)] {
+    static BG: OnceLock<Vec<(&'static str, Specificity)>> = OnceLock::new();
+    BG.get_or_init(|| {
+        let stemmer = Stemmer::english();
+        BACKGROUND
+            .iter()
+            .filter_map(|(set, text)| {
+                let b = crate::seed::parse_bank(Path::new(&format!("{set}.txt")), text).ok()?;
+                let docs: Vec<String> = b.questions.iter().map(doc_of).collect();
+                Some((
+                    *set,
+                    Specificity::from_docs(docs.iter().map(String::as_str), &stemmer),
+                ))
+            })
+            .collect()
+    })
+}
+
 /// One document per question: the bank's own, plus the background pages' (a page being built
 /// is not counted twice).
-fn specificity_docs(bank: &Bank) -> Vec<String> {
-    let doc = |q: &SeedQuestion| {
-        format!(
-            "{}\n{}\n{}",
-            q.question,
-            q.guidance.as_deref().unwrap_or(""),
-            q.answer
-        )
-    };
-    let mut docs: Vec<String> = bank.questions.iter().map(doc).collect();
-    for (set, text) in BACKGROUND {
-        if *set == bank.set {
-            continue;
-        }
-        let path = std::path::PathBuf::from(format!("{set}.txt"));
-        if let Ok(b) = crate::seed::parse_bank(&path, text) {
-            docs.extend(b.questions.iter().map(doc));
+fn specificity(bank: &Bank, stemmer: &Stemmer) -> Specificity {
+    let docs: Vec<String> = bank.questions.iter().map(doc_of).collect();
+    let mut spec = Specificity::from_docs(docs.iter().map(String::as_str), stemmer);
+    for (set, page) in background() {
+        if *set != bank.set {
+            spec.add(page);
         }
     }
-    docs
+    spec
+}
+
+/// Topic keys as stems, with the key.
+type TopicKeys<'a> = Vec<(Vec<String>, &'a str)>;
+
+/// Stemmed lexicon phrases and topic keys of the embedded lexicon, computed once per process.
+fn embedded_indexes() -> &'static (LexIndex, TopicKeys<'static>) {
+    static IDX: OnceLock<(LexIndex, TopicKeys<'static>)> = OnceLock::new();
+    IDX.get_or_init(|| {
+        let lex = Lexicon::embedded();
+        let stemmer = Stemmer::english();
+        (
+            LexIndex::new(lex, &stemmer),
+            lex.topic_keys_stemmed(&stemmer),
+        )
+    })
 }
 
 impl<'a> Ctx<'a> {
     fn new(bank: &Bank, lex: &'a Lexicon, stemmer: &'a Stemmer) -> Self {
-        let docs = specificity_docs(bank);
+        let (index, topic_keys) = if std::ptr::eq(lex, Lexicon::embedded()) {
+            let (i, t) = embedded_indexes();
+            (Cow::Borrowed(i), Cow::Borrowed(t.as_slice()))
+        } else {
+            (
+                Cow::Owned(LexIndex::new(lex, stemmer)),
+                Cow::Owned(lex.topic_keys_stemmed(stemmer)),
+            )
+        };
         Ctx {
             lex,
-            index: LexIndex::new(lex, stemmer),
+            index,
             stemmer,
-            spec: Specificity::from_docs(docs.iter().map(String::as_str), stemmer),
-            topic_keys: lex.topic_keys_stemmed(stemmer),
+            spec: specificity(bank, stemmer),
+            topic_keys,
         }
     }
 
@@ -366,7 +427,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn sample_point(&self, qid: &str, n: usize, u: &Unit) -> Point {
-        let label = label_of(&u.strong);
+        let label = label_of(&u.strong, &u.text);
         let mut terms = TermList::default();
         for c in by_quality(&u.strong) {
             terms.push_expanded(&c.text, self.lex);
@@ -439,7 +500,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // Topic keys whose words appear in the item.
-        for (kstems, key) in &self.topic_keys {
+        for (kstems, key) in self.topic_keys.iter() {
             if contains_seq(&stems, kstems) {
                 if let Some(ts) = self.lex.topic(key) {
                     for t in ts {
@@ -572,9 +633,19 @@ fn by_quality(cands: &[Candidate]) -> Vec<&Candidate> {
 }
 
 /// A short label from a unit's best terms, in the order they appear.
-fn label_of(cands: &[Candidate]) -> String {
+fn label_of(cands: &[Candidate], sentence: &str) -> String {
+    // Named things make a label a candidate recognises ("Route 53, CDN, EKS"); word pairs
+    // picked by rarity often do not ("remove single"), so with fewer than two named things the
+    // sentence itself, shortened, is the label.
+    let named = cands.iter().filter(|c| c.found <= Found::Compound).count();
+    if named < 2 {
+        return short_label(sentence);
+    }
     let mut chosen: Vec<&Candidate> = Vec::new();
-    for c in by_quality(cands) {
+    for c in by_quality(cands)
+        .into_iter()
+        .filter(|c| c.found <= Found::Compound)
+    {
         if chosen.len() == 3 {
             break;
         }
@@ -593,6 +664,32 @@ fn label_of(cands: &[Candidate]) -> String {
         .map(|c| c.display.clone())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A sentence cut to its first clause of at least four words, at most twelve words, with the
+/// first-person lead-in dropped ("I'd start with a ...").
+fn short_label(sentence: &str) -> String {
+    let s = sentence.trim().trim_end_matches(['.', '!', '?']);
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    let lead = [
+        "i'd", "i’d", "i", "we", "we'd", "we’d", "would", "will", "then", "also", "first,",
+        "start", "with", "use", "a", "an", "the",
+    ];
+    while words.len() > 4 && lead.contains(&words[0].to_lowercase().as_str()) {
+        words.remove(0);
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for w in words {
+        out.push(w);
+        if out.len() >= 12 || (out.len() >= 4 && w.ends_with([',', ';', ':'])) {
+            break;
+        }
+    }
+    let mut label = out.join(" ").trim_end_matches([',', ';', ':']).to_string();
+    if let Some(first) = label.chars().next() {
+        label = first.to_lowercase().chain(label.chars().skip(1)).collect();
+    }
+    label
 }
 
 /// `slos` -> `slo`: lexicon entries are singular, and plurals of acronyms are common.
@@ -697,7 +794,28 @@ mod tests {
             &idx,
             &s,
         );
-        assert_eq!(label_of(&c), "blue/green, Terraform, EKS");
+        assert_eq!(
+            label_of(
+                &c,
+                "Deployments would be blue/green with canaries via Terraform on EKS."
+            ),
+            "blue/green, Terraform, EKS"
+        );
+    }
+
+    #[test]
+    fn labels_fall_back_to_the_shortened_sentence() {
+        let s = Stemmer::english();
+        let idx = LexIndex::new(&Lexicon::parse("a | b\n", "").unwrap(), &s);
+        let text = "Remove single shared choke points, or at least scale and protect them hard.";
+        assert_eq!(
+            label_of(&terms::candidates(text, &idx, &s), text),
+            "remove single shared choke points"
+        );
+        assert_eq!(
+            short_label("I’d start with a primary region and replicas."),
+            "primary region and replicas"
+        );
     }
 
     #[test]

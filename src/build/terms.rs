@@ -63,6 +63,14 @@ impl Specificity {
         Specificity { df, docs: n.max(1) }
     }
 
+    /// Adds another collection's counts, as if its documents were in this one.
+    pub fn add(&mut self, other: &Specificity) {
+        for (stem, n) in &other.df {
+            *self.df.entry(stem.clone()).or_default() += n;
+        }
+        self.docs += other.docs;
+    }
+
     /// Share of documents that use `stem`, 0..1.
     pub fn ratio(&self, stem: &str) -> f64 {
         *self.df.get(stem).unwrap_or(&0) as f64 / self.docs as f64
@@ -79,8 +87,9 @@ impl Specificity {
 }
 
 /// Lexicon phrases indexed by first stem, for finding them in sentences.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct LexIndex {
+    /// First word -> (the phrase's normalized words, group), longest phrases first.
     by_first: BTreeMap<String, Vec<(Vec<String>, usize)>>,
 }
 
@@ -89,9 +98,13 @@ impl LexIndex {
         let mut by_first: BTreeMap<String, Vec<(Vec<String>, usize)>> = BTreeMap::new();
         for (g, group) in lex.groups.iter().enumerate() {
             for term in group {
-                let stems = text::phrase_stems(term, stemmer);
-                if let Some(first) = stems.first() {
-                    by_first.entry(first.clone()).or_default().push((stems, g));
+                let words = text::analyze(term, stemmer);
+                if let Some(first) = words.first() {
+                    let norms = words.iter().map(|w| w.norm.clone()).collect();
+                    by_first
+                        .entry(first.norm.clone())
+                        .or_default()
+                        .push((norms, g));
                 }
             }
         }
@@ -102,18 +115,33 @@ impl LexIndex {
     }
 
     /// Length (in words) of the longest lexicon phrase starting at `words[i]`.
+    /// The sentence must say the phrase's words, up to a plural: stems alone would let
+    /// "normal" stand for the lexicon's "normalization".
     fn longest_at(&self, words: &[Word], i: usize) -> Option<usize> {
-        let cands = self.by_first.get(&words[i].stem)?;
-        cands
-            .iter()
-            .find(|(stems, _)| {
-                i + stems.len() <= words.len()
-                    && stems.iter().enumerate().all(|(k, s)| {
-                        words[i + k].stem == *s && (k == 0 || !words[i + k].boundary_before)
+        let w = words[i].norm.as_str();
+        [Some(w), w.strip_suffix('s'), w.strip_suffix("es")]
+            .into_iter()
+            .flatten()
+            .filter_map(|k| self.by_first.get(k))
+            .flatten()
+            .find(|(norms, _)| {
+                i + norms.len() <= words.len()
+                    && norms.iter().enumerate().all(|(k, n)| {
+                        same_word(&words[i + k].norm, n)
+                            && (k == 0 || !words[i + k].boundary_before)
                     })
             })
-            .map(|(stems, _)| stems.len())
+            .map(|(norms, _)| norms.len())
     }
+}
+
+/// The same word, or one of them its plural.
+fn same_word(a: &str, b: &str) -> bool {
+    let plural_of = |p: &str, s: &str| {
+        p.strip_suffix('s')
+            .is_some_and(|r| r == s || r.strip_suffix('e') == Some(s))
+    };
+    a == b || plural_of(a, b) || plural_of(b, a)
 }
 
 /// Every candidate term of `sentence`, in order of position.
@@ -320,6 +348,29 @@ mod tests {
         assert_eq!(found(s, Found::Lexicon), ["error budget"]);
         assert!(found(s, Found::Pair).contains(&"error budget".to_string()));
         assert!(found(s, Found::Word).contains(&"canaries".to_string()));
+    }
+
+    #[test]
+    fn lexicon_phrases_match_words_not_just_stems() {
+        let s = Stemmer::english();
+        let lex = Lexicon::parse(
+            "normalization | normalisation\nslo | service level objective\n",
+            "",
+        )
+        .unwrap();
+        let idx = LexIndex::new(&lex, &s);
+        let lexical = |t: &str| {
+            candidates(t, &idx, &s)
+                .into_iter()
+                .filter(|c| c.found == Found::Lexicon)
+                .map(|c| c.display)
+                .collect::<Vec<_>>()
+        };
+        assert!(lexical("Failure is normal.").is_empty());
+        assert_eq!(
+            lexical("We track SLOs and a service level objective."),
+            ["SLOs", "service level objective"]
+        );
     }
 
     #[test]

@@ -28,7 +28,13 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// Also load rubric files (*.json) from DIR; a set there replaces a built-in set of the same name
-    #[arg(long = "rubrics", value_name = "DIR", global = true, env = "RUBRIC_RUBRICS", value_delimiter = ':')]
+    #[arg(
+        long = "rubrics",
+        value_name = "DIR",
+        global = true,
+        env = "RUBRIC_RUBRICS",
+        value_delimiter = ':'
+    )]
     pub rubrics: Vec<PathBuf>,
     /// Use only the rubrics from --rubrics directories, not the built-in ones
     #[arg(long, global = true)]

@@ -26,7 +26,11 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 }
 
 fn build(a: BuildArgs) -> Result<Outcome> {
-    let inputs = if a.inputs.is_empty() { default_seeds()? } else { a.inputs };
+    let inputs = if a.inputs.is_empty() {
+        default_seeds()?
+    } else {
+        a.inputs
+    };
     let outs = rubric::build::render_all(&inputs, &a.out, Lexicon::embedded())?;
     let mut stale = Vec::new();
     for o in &outs {
@@ -37,8 +41,15 @@ fn build(a: BuildArgs) -> Result<Outcome> {
     }
     if a.check {
         for o in &stale {
-            let why = if o.path.exists() { "is stale" } else { "is missing" };
-            eprintln!("rubric: {} {why}: run `rubric build` and commit the result", o.path.display());
+            let why = if o.path.exists() {
+                "is stale"
+            } else {
+                "is missing"
+            };
+            eprintln!(
+                "rubric: {} {why}: run `rubric build` and commit the result",
+                o.path.display()
+            );
         }
         if stale.is_empty() {
             eprintln!("rubric: {} rubric files are fresh", outs.len());
@@ -49,10 +60,19 @@ fn build(a: BuildArgs) -> Result<Outcome> {
     std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
     for o in &outs {
         if stale.iter().any(|s| s.path == o.path) {
-            rubric::atomic::write(&o.path, o.json.as_bytes()).with_context(|| format!("writing {}", o.path.display()))?;
-            eprintln!("rubric: wrote {} ({} questions)", o.path.display(), o.questions);
+            rubric::atomic::write(&o.path, o.json.as_bytes())
+                .with_context(|| format!("writing {}", o.path.display()))?;
+            eprintln!(
+                "rubric: wrote {} ({} questions)",
+                o.path.display(),
+                o.questions
+            );
         } else {
-            eprintln!("rubric: {} is up to date ({} questions)", o.path.display(), o.questions);
+            eprintln!(
+                "rubric: {} is up to date ({} questions)",
+                o.path.display(),
+                o.questions
+            );
         }
     }
     Ok(Outcome::Pass)
@@ -103,13 +123,17 @@ fn show(s: &Settings, a: ShowArgs) -> Result<Outcome> {
 
 fn grade_one(s: &Settings, a: GradeArgs) -> Result<Outcome> {
     let q = s.catalog.resolve(&a.question)?;
-    let from_stdin = a.file.as_deref().is_none_or(|p| p == std::path::Path::new("-"));
+    let from_stdin = a
+        .file
+        .as_deref()
+        .is_none_or(|p| p == std::path::Path::new("-"));
     if from_stdin && std::io::stdin().is_terminal() {
         eprintln!("rubric: reading the answer to {} from the terminal; paste it, then press Ctrl-D (or pass a file)", q.id);
     }
     let (origin, answer) = rubric::input::read_answer(a.file.as_deref())?;
     let compiled = Compiled::new(q, Lexicon::embedded(), &Stemmer::english());
-    let g = grade::grade(q, &compiled, &answer, &mut Scratch::new()).map_err(|e| anyhow::anyhow!("{origin}: {e}; write an answer to grade"))?;
+    let g = grade::grade(q, &compiled, &answer, &mut Scratch::new())
+        .map_err(|e| anyhow::anyhow!("{origin}: {e}; write an answer to grade"))?;
     let mut out = std::io::stdout().lock();
     match a.format {
         Format::Text => report::grade::text(&mut out, &g, s.style)?,
@@ -124,8 +148,15 @@ fn grade_one(s: &Settings, a: GradeArgs) -> Result<Outcome> {
 
 fn eval(s: &Settings, a: EvalArgs) -> Result<Outcome> {
     use rubric::eval;
-    let text = std::fs::read_to_string(&a.file).with_context(|| format!("reading {}", a.file.display()))?;
-    let fields = eval::Fields { id: a.id_field, question: a.question_field, reference: a.reference_field, answer: a.answer_field, score: a.score_field };
+    let text = std::fs::read_to_string(&a.file)
+        .with_context(|| format!("reading {}", a.file.display()))?;
+    let fields = eval::Fields {
+        id: a.id_field,
+        question: a.question_field,
+        reference: a.reference_field,
+        answer: a.answer_field,
+        score: a.score_field,
+    };
     let rows = eval::read_rows(&a.file, &text, &fields)?;
     let r = eval::evaluate(&a.file, &rows, &s.catalog, a.worst)?;
     let mut out = std::io::stdout().lock();

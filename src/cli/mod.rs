@@ -70,7 +70,10 @@ pub fn main() -> ExitCode {
         Ok(outcome) => ExitCode::from(outcome.code()),
         Err(e) => {
             // A closed pipe (`rubric list | head`) is the reader's choice, not an error.
-            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("rubric: {e:#}");
@@ -87,7 +90,11 @@ pub struct Settings {
 
 impl Settings {
     pub fn resolve(g: &Global) -> Result<Settings> {
-        let mut catalog = if g.no_builtin { Catalog::default() } else { Catalog::embedded() };
+        let mut catalog = if g.no_builtin {
+            Catalog::default()
+        } else {
+            Catalog::embedded()
+        };
         // rubric.toml's `rubrics` directories first, so that --rubrics can replace their sets.
         let config = config::Configs::new(g, Default::default())?.for_cwd()?;
         config::add_config_dirs(&mut catalog, &config)?;
@@ -97,7 +104,12 @@ impl Settings {
             }
             catalog.add_dir(dir)?;
         }
-        Ok(Settings { catalog, style: Style { color: use_color(g.color) } })
+        Ok(Settings {
+            catalog,
+            style: Style {
+                color: use_color(g.color),
+            },
+        })
     }
 }
 
@@ -107,7 +119,9 @@ fn use_color(choice: ColorChoice) -> bool {
         _ if no_color => false,
         ColorChoice::Never => false,
         ColorChoice::Always => true,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var("TERM").map_or(true, |t| t != "dumb"),
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
     }
 }
 

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 pub struct Scratch {
     stemmer: Stemmer,
     /// Rubric identity -> word -> what the matcher needs to know of it there.
-    seen: FxHashMap<usize, FxHashMap<Box<str>, WordInfo>>,
+    seen: FxHashMap<u64, FxHashMap<Box<str>, WordInfo>>,
     norm: String,
 }
 
@@ -64,7 +64,7 @@ impl Scratch {
 
     pub(crate) fn analyze(&mut self, c: &Compiled, answer: &str) -> Analyzed {
         let mut tokens = Vec::with_capacity(answer.len() / 6 + 1);
-        let rubric_key = c as *const Compiled as usize;
+        let rubric_key = c.key;
         let Scratch {
             stemmer,
             seen,

@@ -6,6 +6,8 @@ use crate::rubric::{Question, Source};
 use crate::text::{self, Stemmer};
 use std::collections::HashMap;
 
+static NEXT_KEY: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// Strength of a `related` term relative to a `terms` entry.
 pub const RELATED_STRENGTH: f32 = 0.15;
 /// The special term that matches any number ("40%", "15 minutes").
@@ -14,6 +16,9 @@ pub const NUMBER_TERM: &str = "#number";
 /// A rubric question ready to grade answers against.
 #[derive(Debug)]
 pub struct Compiled {
+    /// Unique for the process, so per-rubric caches never mistake one rubric for another
+    /// (an address could be reused after a drop, or change when the value moves).
+    pub(crate) key: u64,
     pub(crate) stems: rustc_hash::FxHashMap<String, u32>,
     pub(crate) terms: Vec<CTerm>,
     /// Terms by their first stem id.
@@ -36,7 +41,28 @@ pub(crate) struct CTerm {
     pub point: usize,
     pub strength: f32,
     pub group: u32,
+    /// Names a failure or waste ("single point of failure", "toil"): saying there is none
+    /// ("no single point of failure") is the practice, not a denial of it.
+    pub hazard: bool,
 }
+
+/// Stems of failure concepts that a negation does not deny.
+const HAZARDS: &[&str] = &[
+    "bottleneck",
+    "chokepoint",
+    "choke",
+    "downtim",
+    "drift",
+    "failur",
+    "lock",
+    "noisi",
+    "nois",
+    "outag",
+    "regress",
+    "singl",
+    "spof",
+    "toil",
+];
 
 #[derive(Debug)]
 pub(crate) struct CPoint {
@@ -73,6 +99,7 @@ impl Compiled {
             fuzzy: Vec::new(),
             sample_words: text::tokenize(&q.sample_answer).len(),
             whole_answer: false,
+            key: NEXT_KEY.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         let mut groups: HashMap<String, u32> = HashMap::new();
         let mut fuzzy_words: Vec<(String, u32)> = Vec::new();
@@ -99,6 +126,7 @@ impl Compiled {
                             point: pi,
                             strength,
                             group,
+                            hazard: false,
                         });
                         continue;
                     }
@@ -121,11 +149,13 @@ impl Compiled {
                         c.first.resize_with(first + 1, Vec::new);
                     }
                     c.first[first].push(idx);
+                    let hazard = words.iter().any(|w| HAZARDS.contains(&w.stem.as_str()));
                     c.terms.push(CTerm {
                         stems: ids,
                         point: pi,
                         strength,
                         group,
+                        hazard,
                     });
                 }
             }

@@ -121,7 +121,11 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
                 continue;
             }
             if m.negated {
-                negations.push((pi, m.start, m.end));
+                // Only a denied key term is worth a warning; a common word in a negative
+                // clause ("a request that never touched the dependency") is just prose.
+                if c.terms[m.term as usize].strength >= 1.0 {
+                    negations.push((pi, m.start, m.end));
+                }
                 continue;
             }
             taken.push(m);
@@ -154,8 +158,16 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
         }
         let credit = (credit * 100.0).round() / 100.0;
         taken.sort_by_key(|m| m.start);
+        // Evidence is what earned the credit: the key terms found, or the related words when
+        // nothing stronger was.
+        let any_strong = taken
+            .iter()
+            .any(|m| c.terms[m.term as usize].strength >= 1.0);
         let mut evidence: Vec<String> = Vec::new();
-        for m in &taken {
+        for m in taken
+            .iter()
+            .filter(|m| !any_strong || c.terms[m.term as usize].strength >= 1.0)
+        {
             let e = answer[toks[m.start].start..toks[m.end].end].to_string();
             if !evidence.contains(&e) {
                 evidence.push(e);
@@ -251,7 +263,9 @@ fn find_matches(c: &Compiled, toks: &[ATok]) -> Vec<Match> {
                     term: t,
                     start: i,
                     end,
-                    negated: !c.whole_answer && negated(toks, i, end),
+                    negated: !c.whole_answer
+                        && !c.terms[t as usize].hazard
+                        && negated(toks, i, end),
                 });
             }
         }
@@ -264,17 +278,11 @@ fn find_matches(c: &Compiled, toks: &[ATok]) -> Vec<Match> {
 fn match_from(stems: &[u32], toks: &[ATok], i: usize) -> Option<usize> {
     let mut k = i;
     for &s in &stems[1..] {
-        let mut found = None;
-        for j in k + 1..=(k + 1 + MAX_GAP).min(toks.len().saturating_sub(1)) {
-            if toks[j].boundary {
-                break;
-            }
-            if toks[j].id == Some(s) {
-                found = Some(j);
-                break;
-            }
-        }
-        k = found?;
+        let window = toks.iter().enumerate().skip(k + 1).take(MAX_GAP + 1);
+        k = window
+            .take_while(|(_, t)| !t.boundary)
+            .find(|(_, t)| t.id == Some(s))?
+            .0;
     }
     Some(k)
 }

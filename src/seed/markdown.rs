@@ -39,7 +39,15 @@ pub(super) fn parse(path: &Path, set: &str, text: &str) -> Result<Bank, SeedErro
     for (n, line) in text.lines().enumerate() {
         if let Some(h) = line.strip_prefix("## ") {
             finish(&mut current, &mut body, &mut questions)?;
-            current = Some((n + 1, squash(h)));
+            let question = squash(h);
+            if question.is_empty() {
+                return Err(SeedError::parse(
+                    path,
+                    n + 1,
+                    "empty `## ` heading: write the question after it",
+                ));
+            }
+            current = Some((n + 1, question));
         } else if let Some(h) = line.strip_prefix("# ") {
             if title.is_some() || current.is_some() {
                 return Err(SeedError::parse(
@@ -137,6 +145,18 @@ mod tests {
         );
         assert_eq!(b.questions[1].guidance, None);
         assert_eq!(b.questions[1].line, 13);
+    }
+
+    #[test]
+    fn empty_question_heading_is_an_error() {
+        // Found by fuzzing: an empty heading used to build a rubric that could not be loaded.
+        let e = parse(Path::new("x.md"), "x", "# Ba\n## \n\n##early-stage se.\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "x.md:2: empty `## ` heading: write the question after it"
+        );
     }
 
     #[test]

@@ -47,11 +47,7 @@ pub(super) fn parse(path: &Path, set: &str, text: &str) -> Result<Bank, SeedErro
                 format!("question {} has no answer: is the page truncated?", k + 1),
             ));
         }
-        let answer = kept
-            .iter()
-            .map(|p| render(p))
-            .collect::<Vec<_>>()
-            .join("\n\n");
+        let answer = kept.iter().map(render).collect::<Vec<_>>().join("\n\n");
         questions.push(SeedQuestion {
             number: k + 1,
             id: None,
