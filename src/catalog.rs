@@ -15,6 +15,9 @@ mod embedded {
 #[derive(Debug, Default)]
 pub struct Catalog {
     entries: Vec<Entry>,
+    /// Content stems of every question's text, in `questions()` order, made on first use: a
+    /// `rubric check` run matches many headings against the same texts.
+    text_index: OnceCell<Vec<BTreeSet<String>>>,
 }
 
 #[derive(Debug)]
@@ -109,6 +112,7 @@ impl Catalog {
             .unwrap_or_default()
             .to_ascii_lowercase();
         self.entries.retain(|e| e.set != set);
+        self.text_index = OnceCell::new();
         self.entries.push(Entry {
             set,
             origin: path.to_path_buf(),
@@ -200,9 +204,16 @@ impl Catalog {
     pub fn rank_by_text(&self, query: &str) -> Result<Vec<(f64, &Question)>, RubricError> {
         let stemmer = Stemmer::english();
         let qset = content_stems(query, &stemmer);
+        let questions = self.questions()?;
+        let index = self.text_index.get_or_init(|| {
+            questions
+                .iter()
+                .map(|q| content_stems(&q.question, &stemmer))
+                .collect()
+        });
         let mut ranked: Vec<(f64, &Question)> = Vec::new();
-        for q in self.questions()? {
-            let s = similarity(&qset, &content_stems(&q.question, &stemmer));
+        for (q, stems) in questions.into_iter().zip(index) {
+            let s = similarity(&qset, stems);
             if s > 0.0 {
                 ranked.push((s, q));
             }
