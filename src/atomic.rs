@@ -6,6 +6,20 @@ use std::path::Path;
 
 /// Replaces `path` with `bytes` atomically.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // Callers name `path`; the temporary file's own name would only confuse the message.
+    write_via_temporary(path, bytes).map_err(|e| std::io::Error::new(e.kind(), plain(&e)))
+}
+
+/// The OS's message without tempfile's "at path .rubric-XXXX.tmp" suffix.
+fn plain(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" at path ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+fn write_via_temporary(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

@@ -23,6 +23,12 @@ const CHUNK_BYTES: usize = 8 * 1024 * 1024;
 /// waits for its result is answered instead of waiting for a full chunk.
 const READ_BUFFER: usize = 1024 * 1024;
 
+thread_local! {
+    /// One warm cache per worker thread for the whole run: rayon's `map_init` would start a
+    /// cold one for every split of every chunk, re-stemming the same words each time.
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::new());
+}
+
 /// The fields added to each graded line. An input field of the same name is replaced.
 pub const GRADE_FIELDS: [&str; 6] = ["score", "band", "missing", "warnings", "words", "coverage"];
 
@@ -115,8 +121,8 @@ pub fn run(
         }
         let graded: Vec<(String, bool)> = chunk
             .par_iter()
-            .map_init(Scratch::new, |scratch, (n, line)| {
-                grade_line(*n, line, bank, fields, scratch)
+            .map(|(n, line)| {
+                SCRATCH.with(|s| grade_line(*n, line, bank, fields, &mut s.borrow_mut()))
             })
             .collect();
         for (json, is_error) in graded {

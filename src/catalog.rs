@@ -84,9 +84,9 @@ impl Catalog {
     /// Adds every `*.json` rubric file of `dir`. A set that is already loaded is replaced, so a
     /// study group can override a built-in set.
     pub fn add_dir(&mut self, dir: &Path) -> Result<(), RubricError> {
-        let rd = std::fs::read_dir(dir).map_err(|source| RubricError::Io {
+        let rd = std::fs::read_dir(dir).map_err(|cause| RubricError::Io {
             path: dir.to_path_buf(),
-            source,
+            cause,
         })?;
         let mut files: Vec<PathBuf> = rd
             .filter_map(Result::ok)
@@ -102,9 +102,9 @@ impl Catalog {
 
     /// Adds one rubric file.
     pub fn add_file(&mut self, path: &Path) -> Result<(), RubricError> {
-        let text = std::fs::read_to_string(path).map_err(|source| RubricError::Io {
+        let text = std::fs::read_to_string(path).map_err(|cause| RubricError::Io {
             path: path.to_path_buf(),
-            source,
+            cause,
         })?;
         let set = path
             .file_stem()

@@ -27,11 +27,11 @@ impl std::fmt::Display for Origin {
 /// Why an input could not be read as an answer.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
-    #[error("{origin}: {source}")]
+    #[error("{origin}: {cause}")]
     Io {
         origin: Origin,
-        #[source]
-        source: std::io::Error,
+        /// Shown in the message, and not chained as a source, so it prints once.
+        cause: std::io::Error,
     },
     #[error("{0}: is a directory, not an answer file")]
     Directory(Origin),
@@ -54,16 +54,16 @@ pub fn read_answer(path: Option<&Path>) -> Result<(Origin, String), InputError> 
         Some(p) if p == Path::new("-") => read_stdin(),
         Some(p) => {
             let origin = Origin::File(p.to_path_buf());
-            let meta = std::fs::metadata(p).map_err(|source| InputError::Io {
+            let meta = std::fs::metadata(p).map_err(|cause| InputError::Io {
                 origin: origin.clone(),
-                source,
+                cause,
             })?;
             if meta.is_dir() {
                 return Err(InputError::Directory(origin));
             }
-            let file = std::fs::File::open(p).map_err(|source| InputError::Io {
+            let file = std::fs::File::open(p).map_err(|cause| InputError::Io {
                 origin: origin.clone(),
-                source,
+                cause,
             })?;
             let text = read_limited(file, &origin)?;
             Ok((origin, text))
@@ -81,9 +81,9 @@ pub fn read_limited(r: impl Read, origin: &Origin) -> Result<String, InputError>
     let mut buf = Vec::new();
     r.take(MAX_ANSWER_BYTES + 1)
         .read_to_end(&mut buf)
-        .map_err(|source| InputError::Io {
+        .map_err(|cause| InputError::Io {
             origin: origin.clone(),
-            source,
+            cause,
         })?;
     if buf.len() as u64 > MAX_ANSWER_BYTES {
         return Err(InputError::TooLarge(origin.clone()));

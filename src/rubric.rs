@@ -113,11 +113,11 @@ impl Source {
 /// A rubric file that could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum RubricError {
-    #[error("{path}: {source}")]
+    #[error("{path}: {cause}")]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        /// Shown in the message, and not chained as a source, so it prints once.
+        cause: std::io::Error,
     },
     #[error("{path}:{line}:{column}: {message}")]
     Json {
@@ -147,9 +147,9 @@ pub fn parse_file(path: &Path, text: &str) -> Result<RubricFile, RubricError> {
 
 /// Reads and parses a rubric file from disk.
 pub fn read_file(path: &Path) -> Result<RubricFile, RubricError> {
-    let text = std::fs::read_to_string(path).map_err(|source| RubricError::Io {
+    let text = std::fs::read_to_string(path).map_err(|cause| RubricError::Io {
         path: path.to_path_buf(),
-        source,
+        cause,
     })?;
     parse_file(path, &text)
 }

@@ -192,7 +192,9 @@ impl Run<'_> {
     }
 
     fn file(&mut self, path: &Path, abs: PathBuf) -> Result<()> {
-        if !self.seen.insert(abs) {
+        // The same file reached again through a symlink is one file, graded once.
+        let real = std::fs::canonicalize(path).unwrap_or(abs);
+        if !self.seen.insert(real) {
             return Ok(());
         }
         let config = self.configs.for_path(path, false)?;

@@ -82,7 +82,7 @@ fn strength_of_point(terms: &[CTerm], point: usize) -> f32 {
             None => groups.push((t.group, t.strength)),
         }
     }
-    groups.iter().map(|(_, s)| s).sum()
+    groups.iter().map(|(_, s)| s).fold(0.0, |a, b| a + b)
 }
 
 /// Shortest word that typo tolerance applies to: shorter words collide too easily.

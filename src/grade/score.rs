@@ -140,13 +140,13 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
             .iter()
             .filter(|(_, s)| *s >= 1.0)
             .map(|(_, s)| s)
-            .sum();
+            .fold(0.0, |a, b| a + b);
         // Related words alone never cover a point: they only add to a strong term.
         let related: f32 = groups
             .iter()
             .filter(|(_, s)| *s < 1.0)
             .map(|(_, s)| s)
-            .sum::<f32>();
+            .fold(0.0, |a, b| a + b);
         let related = if c.whole_answer {
             related
         } else {

@@ -21,13 +21,15 @@ pub fn band_color(b: Band) -> Color {
 pub fn text(w: &mut impl Write, g: &Grade, style: Style) -> io::Result<()> {
     writeln!(w, "{}  {}", style.bold(&g.id), g.question)?;
     let score = format!("{}/100 {}", g.score, g.band.as_str());
+    let scored: Vec<_> = g.points.iter().filter(|p| p.weight > 0).collect();
     writeln!(
         w,
-        "Score {}  ({} words, {} of {} points covered)",
+        "Score {}  ({} word{}, {} of {} points covered)",
         style.paint(&style.bold(&score), band_color(g.band)),
         g.words,
-        g.points.iter().filter(|p| p.covered).count(),
-        g.points.len()
+        if g.words == 1 { "" } else { "s" },
+        scored.iter().filter(|p| p.covered).count(),
+        scored.len()
     )?;
 
     let covered: Vec<_> = g.points.iter().filter(|p| p.covered).collect();
@@ -66,7 +68,11 @@ pub fn text(w: &mut impl Write, g: &Grade, style: Style) -> io::Result<()> {
             }
         }
     }
-    let missing: Vec<_> = g.points.iter().filter(|p| !p.covered).collect();
+    let missing: Vec<_> = g
+        .points
+        .iter()
+        .filter(|p| !p.covered && p.weight > 0)
+        .collect();
     if !missing.is_empty() {
         writeln!(w, "\n{}", style.bold("Missing"))?;
         for p in missing {
@@ -81,6 +87,17 @@ pub fn text(w: &mut impl Write, g: &Grade, style: Style) -> io::Result<()> {
             writeln!(w, "  {} {}{partial}", style.paint("✗", Color::Red), p.label)?;
             write!(w, "{}", wrap(&p.hint, WIDTH, "      "))?;
         }
+    }
+    // Points the grader cannot check reliably: named, so the candidate still covers them.
+    let unscored: Vec<&str> = g
+        .points
+        .iter()
+        .filter(|p| !p.covered && p.weight == 0)
+        .map(|p| p.label.as_str())
+        .collect();
+    if !unscored.is_empty() {
+        writeln!(w, "\n{}", style.bold("Also listened for (not scored)"))?;
+        write!(w, "{}", wrap(&unscored.join("; "), WIDTH, "  "))?;
     }
     if !g.warnings.is_empty() {
         writeln!(w, "\n{}", style.bold("Warnings"))?;

@@ -36,11 +36,11 @@ pub struct Bank {
 /// Why a bank could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
-    #[error("{path}: {source}")]
+    #[error("{path}: {cause}")]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        /// Shown in the message, and not chained as a source, so it prints once.
+        cause: std::io::Error,
     },
     #[error("{path}:{line}: {message}")]
     Parse {
@@ -75,9 +75,9 @@ pub enum Format {
 
 /// Reads and parses the bank at `path`, choosing the format from the extension and content.
 pub fn read_bank(path: &Path) -> Result<Bank, SeedError> {
-    let bytes = std::fs::read(path).map_err(|source| SeedError::Io {
+    let bytes = std::fs::read(path).map_err(|cause| SeedError::Io {
         path: path.to_path_buf(),
-        source,
+        cause,
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         SeedError::parse(
