@@ -26,7 +26,7 @@ for f in natural long; do
 done
 
 echo "== rubric batch memory on 1,000,000 lines (natural answers, 1 thread)"
-python3 benches/data.py "$work/big" 1690 >/dev/null
+python3 benches/data.py "$work/big" 3379 >/dev/null
 /usr/bin/time -f "%e %M" -o "$work/time" "$RUBRIC" batch -j 1 "$work/big/natural.jsonl" > /dev/null
 read -r secs kb < "$work/time"
 python3 -c "print(f'{$(wc -l < "$work/big/natural.jsonl"):,} lines in {$secs}s, peak RSS {$kb/1024:.1f} MiB')"

@@ -2,7 +2,7 @@
 //! (`rubrics/topics.txt`). Both are data files, embedded in the binary, sorted and checked.
 
 use crate::text::{self, Stemmer};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 const LEXICON: &str = include_str!("../rubrics/lexicon.txt");
@@ -14,9 +14,11 @@ pub struct Lexicon {
     /// Each group lists equivalent terms; the first names it.
     pub groups: Vec<Vec<String>>,
     /// Normalized term (words lowercased, joined by one space) -> group index.
-    by_norm: HashMap<String, usize>,
-    /// Topic key -> concrete terms, keyed by the key's normalized words.
-    pub topics: BTreeMap<String, Vec<String>>,
+    by_norm: rustc_hash::FxHashMap<String, usize>,
+    /// Topic key -> concrete terms, keyed by the key's normalized words. Parsed on first use:
+    /// only building rubrics needs topics, and `rubric grade` should not pay for them.
+    topics: OnceLock<BTreeMap<String, Vec<String>>>,
+    topics_src: &'static str,
 }
 
 impl Lexicon {
@@ -24,21 +26,37 @@ impl Lexicon {
     pub fn embedded() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| {
-            Lexicon::parse(LEXICON, TOPICS).expect("embedded lexicon is valid (checked by tests)")
+            let mut lex = Lexicon::parse_groups(LEXICON)
+                .expect("embedded lexicon is valid (checked by tests)");
+            lex.topics_src = TOPICS;
+            lex
         })
     }
 
     /// Parses lexicon and topic texts; errors name the file and line.
     pub fn parse(lexicon: &str, topics: &str) -> Result<Lexicon, String> {
+        let lex = Lexicon::parse_groups(lexicon)?;
+        let _ = lex.topics.set(parse_topics(topics)?);
+        Ok(lex)
+    }
+
+    /// The topic expansions, keyed by normalized key.
+    pub fn topics(&self) -> &BTreeMap<String, Vec<String>> {
+        self.topics.get_or_init(|| {
+            parse_topics(self.topics_src).expect("embedded topics are valid (checked by tests)")
+        })
+    }
+
+    fn parse_groups(lexicon: &str) -> Result<Lexicon, String> {
         let mut groups = Vec::new();
-        let mut by_norm = HashMap::new();
+        let mut by_norm = rustc_hash::FxHashMap::default();
         for (n, line) in data_lines(lexicon) {
             let terms: Vec<String> = line.split(" | ").map(|t| t.trim().to_string()).collect();
-            let distinct: std::collections::BTreeSet<&String> = terms.iter().collect();
-            if terms.len() < 2
-                || terms.iter().any(|t| t.is_empty())
-                || distinct.len() != terms.len()
-            {
+            let distinct = terms
+                .iter()
+                .enumerate()
+                .all(|(i, t)| !terms[..i].contains(t));
+            if terms.len() < 2 || terms.iter().any(|t| t.is_empty()) || !distinct {
                 return Err(format!("lexicon.txt:{n}: a group needs two or more distinct, non-empty terms separated by ` | `"));
             }
             for t in &terms {
@@ -54,27 +72,11 @@ impl Lexicon {
             }
             groups.push(terms);
         }
-        let mut topic_map = BTreeMap::new();
-        for (n, line) in data_lines(topics) {
-            let (key, rest) = line
-                .split_once(':')
-                .ok_or_else(|| format!("topics.txt:{n}: expected `key: term, term`"))?;
-            let terms: Vec<String> = rest
-                .split(',')
-                .map(|t| t.trim().to_string())
-                .filter(|t| !t.is_empty())
-                .collect();
-            if terms.is_empty() {
-                return Err(format!("topics.txt:{n}: `{key}` has no terms"));
-            }
-            if topic_map.insert(norm_key(key), terms).is_some() {
-                return Err(format!("topics.txt:{n}: duplicate key `{key}`"));
-            }
-        }
         Ok(Lexicon {
             groups,
             by_norm,
-            topics: topic_map,
+            topics: OnceLock::new(),
+            topics_src: "",
         })
     }
 
@@ -90,25 +92,54 @@ impl Lexicon {
 
     /// Concrete terms for a topic key given as normalized words.
     pub fn topic(&self, key: &str) -> Option<&[String]> {
-        self.topics.get(&norm_key(key)).map(Vec::as_slice)
+        self.topics().get(&norm_key(key)).map(Vec::as_slice)
     }
 
     /// Every topic key with its stems, for matching guidance words against keys.
     pub fn topic_keys_stemmed(&self, stemmer: &Stemmer) -> Vec<(Vec<String>, &str)> {
-        self.topics
+        self.topics()
             .keys()
             .map(|k| (text::phrase_stems(k, stemmer), k.as_str()))
             .collect()
     }
 }
 
+/// Parses `topics.txt`: `key: term, term` lines, keys unique.
+fn parse_topics(topics: &str) -> Result<BTreeMap<String, Vec<String>>, String> {
+    let mut topic_map = BTreeMap::new();
+    for (n, line) in data_lines(topics) {
+        let (key, rest) = line
+            .split_once(':')
+            .ok_or_else(|| format!("topics.txt:{n}: expected `key: term, term`"))?;
+        let terms: Vec<String> = rest
+            .split(',')
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if terms.is_empty() {
+            return Err(format!("topics.txt:{n}: `{key}` has no terms"));
+        }
+        if topic_map.insert(norm_key(key), terms).is_some() {
+            return Err(format!("topics.txt:{n}: duplicate key `{key}`"));
+        }
+    }
+    Ok(topic_map)
+}
+
 /// Lowercase words of `s` joined by single spaces: `Blue/Green` -> `blue green`.
 pub fn norm_key(s: &str) -> String {
-    text::tokenize(s)
-        .iter()
-        .map(|t| text::normalize::normalize(t.text))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(s.len());
+    text::tokenize::for_each_token(s, |t| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if t.text.is_ascii() {
+            out.extend(t.text.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            out.push_str(&text::normalize::normalize(t.text));
+        }
+    });
+    out
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -148,20 +179,27 @@ mod tests {
             lex.groups.len()
         );
         assert!(
-            lex.topics.len() >= 150,
+            lex.topics().len() >= 150,
             "topics.txt should have hundreds of keys, has {}",
-            lex.topics.len()
+            lex.topics().len()
         );
     }
 
     #[test]
     fn topic_terms_are_unique_within_a_key() {
-        for (k, terms) in &Lexicon::embedded().topics {
+        for (k, terms) in Lexicon::embedded().topics() {
             let mut t = terms.clone();
             t.sort();
             t.dedup();
             assert_eq!(t.len(), terms.len(), "topics.txt: `{k}` repeats a term");
         }
+    }
+
+    #[test]
+    fn norm_keys_fold_case_and_punctuation() {
+        assert_eq!(norm_key("Blue/Green  Deploy"), "blue green deploy");
+        assert_eq!(norm_key("We’re-SLOs"), "we're slos");
+        assert_eq!(norm_key(" -- "), "");
     }
 
     #[test]
