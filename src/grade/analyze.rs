@@ -12,6 +12,8 @@ pub struct Scratch {
     stemmer: Stemmer,
     /// Rubric identity -> word -> what the matcher needs to know of it there.
     seen: FxHashMap<u64, FxHashMap<Box<str>, WordInfo>>,
+    /// Word -> stem, for every rubric: a word new to one rubric is usually old to the process.
+    stems: FxHashMap<Box<str>, Box<str>>,
     norm: String,
 }
 
@@ -68,6 +70,7 @@ impl Scratch {
         let Scratch {
             stemmer,
             seen,
+            stems,
             norm,
         } = self;
         let seen = seen.entry(rubric_key).or_default();
@@ -76,8 +79,13 @@ impl Scratch {
             let info = match seen.get(norm.as_str()) {
                 Some(info) => *info,
                 None => {
-                    let stem = stemmer.stem(norm);
-                    let mut id = c.stems.get(stem.as_str()).copied();
+                    let stem: &str = match stems.get(norm.as_str()) {
+                        Some(s) => s,
+                        None => stems
+                            .entry(norm.as_str().into())
+                            .or_insert_with(|| stemmer.stem(norm).into_boxed_str()),
+                    };
+                    let mut id = c.stems.get(stem).copied();
                     if id.is_none() && norm.len() >= FUZZY_MIN_CHARS {
                         id = fuzzy_lookup(c, norm);
                     }

@@ -81,6 +81,8 @@ pub fn calibrate_whole(coverage: f64) -> f64 {
 
 #[derive(Debug, Clone, Copy)]
 struct Match {
+    /// The term's point, kept here so sorting by point needs no lookups.
+    point: u32,
     term: u32,
     start: usize,
     end: usize,
@@ -99,20 +101,19 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
     let mut points = Vec::with_capacity(q.points.len());
     let mut negations: Vec<(usize, usize, usize)> = Vec::new();
     let (mut got, mut total) = (0.0f64, 0.0f64);
+    // By point, then longest first, so "error budget" wins over "budget" for the same words.
+    let mut matches = matches;
+    matches
+        .sort_unstable_by_key(|m| (m.point, std::cmp::Reverse(m.end - m.start), m.start, m.term));
+    let mut rest: &[Match] = &matches;
+    let mut taken: Vec<&Match> = Vec::new();
+    let mut groups: Vec<(u32, f32)> = Vec::new();
     for (pi, p) in q.points.iter().enumerate() {
-        let mut mine: Vec<&Match> = matches
-            .iter()
-            .filter(|m| c.terms[m.term as usize].point == pi)
-            .collect();
-        // Longest first, so "error budget" wins over "budget" for the same words.
-        mine.sort_by(|x, y| {
-            (y.end - y.start)
-                .cmp(&(x.end - x.start))
-                .then(x.start.cmp(&y.start))
-                .then(x.term.cmp(&y.term))
-        });
-        let mut taken: Vec<&Match> = Vec::new();
-        let mut groups: Vec<(u32, f32)> = Vec::new();
+        let n = rest.iter().take_while(|m| m.point as usize == pi).count();
+        let (mine, after) = rest.split_at(n);
+        rest = after;
+        taken.clear();
+        groups.clear();
         for m in mine {
             // Within a rubric of many points, words already counted in a longer phrase do not
             // count again. A one-idea rubric lists a phrase and its words as separate terms, all
@@ -240,17 +241,28 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
     }
 }
 
+/// Plain occurrences of one term worth keeping: a point counts a term once, and a second
+/// place covers the case where the first sits inside a longer phrase already counted.
+const OCCURRENCES: u8 = 2;
+
 fn find_matches(c: &Compiled, toks: &[ATok]) -> Vec<Match> {
     let mut out = Vec::new();
+    // Per term: plain occurrences kept so far, and whether a negated one was kept.
+    let mut plain = vec![0u8; c.terms.len()];
+    let mut denied = vec![false; c.terms.len()];
     for i in 0..toks.len() {
         if toks[i].number {
             for &t in &c.number_terms {
-                out.push(Match {
-                    term: t,
-                    start: i,
-                    end: i,
-                    negated: false,
-                });
+                if plain[t as usize] < OCCURRENCES {
+                    plain[t as usize] += 1;
+                    out.push(Match {
+                        point: c.terms[t as usize].point as u32,
+                        term: t,
+                        start: i,
+                        end: i,
+                        negated: false,
+                    });
+                }
             }
         }
         let Some(id) = toks[i].id else { continue };
@@ -258,15 +270,31 @@ fn find_matches(c: &Compiled, toks: &[ATok]) -> Vec<Match> {
             continue;
         };
         for &t in cands {
-            if let Some(end) = match_from(&c.terms[t as usize].stems, toks, i) {
-                out.push(Match {
-                    term: t,
-                    start: i,
-                    end,
-                    negated: !c.whole_answer
-                        && !c.terms[t as usize].hazard
-                        && negated(toks, i, end),
-                });
+            let ti = t as usize;
+            if plain[ti] >= OCCURRENCES && denied[ti] {
+                continue;
+            }
+            if let Some(end) = match_from(&c.terms[ti].stems, toks, i) {
+                let neg = !c.whole_answer && !c.terms[ti].hazard && negated(toks, i, end);
+                let keep = if neg {
+                    !denied[ti]
+                } else {
+                    plain[ti] < OCCURRENCES
+                };
+                if keep {
+                    if neg {
+                        denied[ti] = true;
+                    } else {
+                        plain[ti] += 1;
+                    }
+                    out.push(Match {
+                        point: c.terms[ti].point as u32,
+                        term: t,
+                        start: i,
+                        end,
+                        negated: neg,
+                    });
+                }
             }
         }
     }
