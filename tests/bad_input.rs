@@ -7,18 +7,15 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::{Duration, Instant};
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+mod common;
+use common::ROOT;
 
 /// Generous for a debug build on a busy machine; a hang or a quadratic blow-up still fails.
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 fn rubric() -> Command {
-    let mut c = Command::cargo_bin("rubric").unwrap();
-    c.env_remove("RUBRIC_RUBRICS")
-        .env_remove("RUBRIC_CONFIG")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .timeout(TIMEOUT);
+    let mut c = common::rubric();
+    c.timeout(TIMEOUT);
     c
 }
 

@@ -2,21 +2,14 @@
 //! its stdout, stderr and exit code. JSON output is read into structs with the documented fields,
 //! so a renamed or retyped field fails here.
 
-use assert_cmd::Command;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+mod common;
+use common::ROOT;
 
-fn rubric() -> Command {
-    let mut c = Command::cargo_bin("rubric").unwrap();
-    c.env_remove("RUBRIC_RUBRICS")
-        .env_remove("RUBRIC_CONFIG")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
-    c
-}
+use common::rubric;
 
 /// A file of the repository, by its path from the root.
 fn repo(path: &str) -> PathBuf {

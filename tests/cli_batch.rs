@@ -1,20 +1,16 @@
 //! `rubric batch`, run as a program would run it: JSON Lines in, JSON Lines out, in order, with
 //! bad lines reported in place, streaming as it goes.
 
-use assert_cmd::Command;
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+mod common;
+use common::ROOT;
 
-fn rubric() -> Command {
-    let mut c = Command::cargo_bin("rubric").unwrap();
-    c.env_remove("RUBRIC_RUBRICS").env_remove("RUBRIC_CONFIG");
-    c
-}
+use common::rubric;
 
 /// The hand-judged answers in tests/data: realistic lengths and vocabulary.
 fn labelled() -> Vec<Value> {

@@ -1,20 +1,13 @@
 //! `rubric check`, `rubric config`, completions, man page and Markdown banks, run as a user runs
 //! them: the real binary, its stdout, stderr and exit code.
 
-use assert_cmd::Command;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+mod common;
+use common::ROOT;
 
-fn rubric() -> Command {
-    let mut c = Command::cargo_bin("rubric").unwrap();
-    c.env_remove("RUBRIC_RUBRICS")
-        .env_remove("RUBRIC_CONFIG")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
-    c
-}
+use common::rubric;
 
 /// An answer from the example study repo.
 fn study(path: &str) -> String {
@@ -889,52 +882,39 @@ fn per_set_and_per_question_thresholds_apply_most_specific_first() {
 
 #[test]
 fn config_errors_name_the_file_and_stop_the_run() {
-    let t = tree(&[
+    let cases: &[(&[(&str, &str)], &str)] = &[
         (
-            "rubric.toml",
-            "min_score = 60\nexclude = [\"drafts/\"]\nexlcude = []\n",
-        ),
-        ("sre-30.md", &strong_sre30()),
-    ]);
-    rubric()
-        .current_dir(t.path())
-        .args(["check"])
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains(
+            &[(
+                "rubric.toml",
+                "min_score = 60\nexclude = [\"drafts/\"]\nexlcude = []\n",
+            )],
             "rubric.toml:3:1: unknown field `exlcude`",
-        ));
-    let t = tree(&[
-        ("rubric.toml", "[thresholds]\nsre-99 = 50\n"),
-        ("sre-30.md", &strong_sre30()),
-    ]);
-    rubric()
-        .current_dir(t.path())
-        .args(["check"])
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains("`[thresholds]` names `sre-99`"));
-    let t = tree(&[
-        ("rubric.toml", "rubrics = [\"bank\"]\n"),
-        ("sre-30.md", &strong_sre30()),
-    ]);
-    rubric()
-        .current_dir(t.path())
-        .args(["check"])
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains("`rubrics` directory"));
-    let t = tree(&[
-        ("rubric.toml", ""),
-        (".rubric.toml", ""),
-        ("sre-30.md", &strong_sre30()),
-    ]);
-    rubric()
-        .current_dir(t.path())
-        .args(["check"])
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains("keep one of the two"));
+        ),
+        (
+            &[("rubric.toml", "[thresholds]\nsre-99 = 50\n")],
+            "`[thresholds]` names `sre-99`",
+        ),
+        (
+            &[("rubric.toml", "rubrics = [\"bank\"]\n")],
+            "`rubrics` directory",
+        ),
+        (
+            &[("rubric.toml", ""), (".rubric.toml", "")],
+            "keep one of the two",
+        ),
+    ];
+    let answer = strong_sre30();
+    for (config, message) in cases {
+        let mut files: Vec<(&str, &str)> = config.to_vec();
+        files.push(("sre-30.md", &answer));
+        let t = tree(&files);
+        rubric()
+            .current_dir(t.path())
+            .args(["check"])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(*message));
+    }
 }
 
 #[test]

@@ -117,14 +117,12 @@ pub fn render_all(
             .unwrap_or_default();
         let file = build_bank(&bank, &source, lex);
         // Never write a rubric the loader would refuse: say which question cannot be graded.
+        let mut one = RubricFile {
+            questions: Vec::new(),
+            ..file.clone()
+        };
         for (q, seed) in file.questions.iter().zip(&bank.questions) {
-            let one = RubricFile {
-                questions: vec![q.clone()],
-                ..RubricFile {
-                    questions: Vec::new(),
-                    ..file.clone()
-                }
-            };
+            one.questions = vec![q.clone()];
             if let Err(message) = crate::rubric::validate(&one) {
                 return Err(crate::seed::SeedError::parse(
                     input,
