@@ -228,7 +228,7 @@ fn a_missing_file_is_refused_naming_it() {
 /// Every I/O error names its path once and its cause once, as `path: cause`.
 #[test]
 
-fn bug_io_errors_repeat_the_os_error_message() {
+fn regression_io_errors_printed_the_os_error_twice() {
     let d = tempfile::tempdir().unwrap();
     let cause = "No such file or directory (os error 2)";
     for args in [
@@ -406,7 +406,7 @@ fn a_symlink_loop_inside_a_checked_directory_does_not_hang() {
 #[cfg(unix)]
 #[test]
 
-fn bug_a_file_reached_again_through_a_symlink_is_checked_twice() {
+fn regression_a_file_reached_again_through_a_symlink_was_checked_twice() {
     let d = tree_with_a_symlink_loop();
     let out = rubric()
         .current_dir(d.path())

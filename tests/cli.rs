@@ -365,7 +365,7 @@ fn grade_json_is_one_line_and_identical_across_runs() {
 
 #[test]
 
-fn bug_credit_without_evidence_is_negative_zero_in_json() {
+fn regression_credit_without_evidence_was_negative_zero_in_json() {
     let out = rubric()
         .args(["grade", "sre-13", "--format", "json"])
         .write_stdin("Alerts should be good.")
