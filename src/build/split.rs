@@ -184,7 +184,9 @@ fn clean_item(item: &str) -> String {
                 }
             }
         }
-        for filler in ["the ", "a ", "an ", "your ", "any ", "both ", "also "] {
+        for filler in [
+            "the ", "a ", "an ", "your ", "any ", "both ", "also ", "to ",
+        ] {
             if let Some(rest) = strip_prefix_ci(&s, filler) {
                 s = rest.trim().to_string();
             }

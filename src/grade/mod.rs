@@ -31,6 +31,22 @@ pub struct Grade {
     pub coverage: f64,
 }
 
+impl Grade {
+    /// Scored points not covered, in rubric order: what `missing` lists.
+    pub fn missing_points(&self) -> impl Iterator<Item = &PointGrade> {
+        self.points.iter().filter(|p| !p.covered && p.weight > 0)
+    }
+
+    /// Labels of the points listed but not scored (weight 0) that the answer does not cover.
+    pub fn unscored_missing(&self) -> Vec<&str> {
+        self.points
+            .iter()
+            .filter(|p| !p.covered && p.weight == 0)
+            .map(|p| p.label.as_str())
+            .collect()
+    }
+}
+
 /// How one point fared.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PointGrade {

@@ -91,9 +91,14 @@ pub fn text(w: &mut impl Write, records: &[Record], style: Style) -> io::Result<
             style.paint(&head, band_color(g.band))
         )?;
         write!(w, "{}", style.dim(&wrap(&g.question, WIDTH, "  ")))?;
-        for p in g.points.iter().filter(|p| !p.covered) {
+        for p in g.missing_points() {
             writeln!(w, "  {} {}", style.paint("✗", Color::Red), p.label)?;
             write!(w, "{}", wrap(&p.hint, WIDTH, "      "))?;
+        }
+        let unscored = g.unscored_missing();
+        if !unscored.is_empty() {
+            let line = format!("also listened for (not scored): {}", unscored.join("; "));
+            write!(w, "{}", style.dim(&wrap(&line, WIDTH, "  ")))?;
         }
     }
     let errors: Vec<&Record> = records
@@ -326,7 +331,7 @@ pub fn markdown(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
             r.min_score.unwrap_or_default()
         )?;
         writeln!(w, "> {}\n", md(&g.question))?;
-        for p in g.points.iter().filter(|p| !p.covered) {
+        for p in g.missing_points() {
             writeln!(w, "- **{}**: {}", md(&p.label), md(&p.hint))?;
         }
         writeln!(w, "\n</details>")?;
@@ -378,9 +383,7 @@ fn paint_status(s: &str, status: Status, style: Style) -> String {
 /// The missing points of a grade, one `- label: hint` line each.
 fn missing_text(g: &Grade) -> String {
     let lines: Vec<String> = g
-        .points
-        .iter()
-        .filter(|p| !p.covered)
+        .missing_points()
         .map(|p| format!("- {}: {}", p.label, p.hint))
         .collect();
     format!("Missing:\n{}", lines.join("\n"))

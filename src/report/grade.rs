@@ -68,11 +68,7 @@ pub fn text(w: &mut impl Write, g: &Grade, style: Style) -> io::Result<()> {
             }
         }
     }
-    let missing: Vec<_> = g
-        .points
-        .iter()
-        .filter(|p| !p.covered && p.weight > 0)
-        .collect();
+    let missing: Vec<_> = g.missing_points().collect();
     if !missing.is_empty() {
         writeln!(w, "\n{}", style.bold("Missing"))?;
         for p in missing {
@@ -89,12 +85,7 @@ pub fn text(w: &mut impl Write, g: &Grade, style: Style) -> io::Result<()> {
         }
     }
     // Points the grader cannot check reliably: named, so the candidate still covers them.
-    let unscored: Vec<&str> = g
-        .points
-        .iter()
-        .filter(|p| !p.covered && p.weight == 0)
-        .map(|p| p.label.as_str())
-        .collect();
+    let unscored = g.unscored_missing();
     if !unscored.is_empty() {
         writeln!(w, "\n{}", style.bold("Also listened for (not scored)"))?;
         write!(w, "{}", wrap(&unscored.join("; "), WIDTH, "  "))?;
