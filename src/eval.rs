@@ -115,8 +115,8 @@ pub struct Report {
     pub questions: usize,
     pub pearson: f64,
     pub spearman: f64,
-    /// Quadratic weighted kappa, grader scores mapped to the human scale by the least-squares
-    /// fit and rounded to whole points.
+    /// Quadratic weighted kappa, grader scores laid linearly onto the human scale (0 -> its
+    /// lowest, 100 -> its highest) and rounded to whole points.
     pub qwk: f64,
     /// Root mean squared error of the least-squares fit from grader score to human score.
     pub rmse: f64,
@@ -173,7 +173,9 @@ pub fn evaluate(
     let (lo, hi) = human
         .iter()
         .fold((f64::MAX, f64::MIN), |(lo, hi), &h| (lo.min(h), hi.max(h)));
-    let predicted: Vec<f64> = graded.iter().map(|x| (a + b * x).clamp(lo, hi)).collect();
+    // 0-100 laid onto the human scale as it stands (0 -> lowest, 100 -> highest): a fit would
+    // pull every score toward the humans' mean and hide what the grader actually said.
+    let predicted: Vec<f64> = graded.iter().map(|x| lo + (hi - lo) * x / 100.0).collect();
     let round = |v: &[f64]| v.iter().map(|x| x.round() as i64).collect::<Vec<_>>();
     let qwk = stats::quadratic_kappa(
         &round(&predicted),

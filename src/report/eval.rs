@@ -20,7 +20,7 @@ pub fn text(w: &mut impl Write, r: &Report, style: Style) -> io::Result<()> {
     writeln!(w, "Spearman  {:.3}", r.spearman)?;
     writeln!(
         w,
-        "QWK       {:.3}  (scores mapped to the human scale {}-{} by the fit below, rounded)",
+        "QWK       {:.3}  (0-100 laid onto the human scale {}-{}, rounded)",
         r.qwk, r.human_min, r.human_max
     )?;
     writeln!(
