@@ -75,10 +75,23 @@ impl Scratch {
         } = self;
         let seen = seen.entry(rubric_key).or_default();
         tokenize::for_each_token(answer, |t| {
-            normalize_into(t.text, norm);
-            let info = match seen.get(norm.as_str()) {
+            // One pass tells whether the word needs folding (most are lowercase ASCII already,
+            // and are looked up as they stand) and whether it is a number.
+            let (mut fold, mut digit) = (false, false);
+            for b in t.text.bytes() {
+                fold |= b.is_ascii_uppercase() || !b.is_ascii();
+                digit |= b.is_ascii_digit();
+            }
+            if fold {
+                normalize_into(t.text, norm);
+            }
+            let info = match seen.get(if fold { norm.as_str() } else { t.text }) {
                 Some(info) => *info,
                 None => {
+                    if !fold {
+                        norm.clear();
+                        norm.push_str(t.text);
+                    }
                     let stem: &str = match stems.get(norm.as_str()) {
                         Some(s) => s,
                         None => stems
@@ -105,7 +118,7 @@ impl Scratch {
                 boundary: t.boundary_before,
                 stop: info.stop,
                 negator: info.negator,
-                number: t.text.bytes().any(|b| b.is_ascii_digit()),
+                number: digit,
             });
         });
         Analyzed { tokens }
