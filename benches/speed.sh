@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 
 echo "== inputs: seed sample answers (natural) and 300-word answers, each on its own and the next question"
 python3 benches/data.py "$work" 100
-wc -l "$work"/natural.jsonl "$work"/long.jsonl | head -2
+wc -l "$work"/natural.jsonl "$work"/long.jsonl
 
 echo "== rubric batch, lines/s on 1 and 2 threads (peak RSS)"
 for f in natural long; do
