@@ -52,17 +52,9 @@ fn suggest(c: &[(String, String)]) -> String {
     }
     let list: Vec<String> = c
         .iter()
-        .map(|(id, q)| format!("{id} ({})", clip(q, 60)))
+        .map(|(id, q)| format!("{id} ({})", text::clip(q, 60)))
         .collect();
     format!("; closest: {}", list.join(", "))
-}
-
-fn clip(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(n).collect::<String>().trim_end())
-    }
 }
 
 impl Catalog {

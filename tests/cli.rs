@@ -932,9 +932,9 @@ fn build_with_small_file_size_limit(dir: &Path) -> Output {
         .unwrap()
 }
 
-#[cfg(unix)]
-#[test]
-fn a_failed_write_keeps_the_old_rubric_file_and_leaves_no_temporary_file() {
+/// A copy of the seeds and of the committed rubrics with `sre.json` edited, so a build must
+/// rewrite it: (the seeds' directory, the rubrics copy, `sre.json`, its edited text).
+fn stale_sre_rubric() -> (tempfile::TempDir, PathBuf, PathBuf, String) {
     let d = seeds_copy();
     let out_dir = committed_rubrics_copy(d.path());
     let sre = out_dir.join("sre.json");
@@ -942,6 +942,13 @@ fn a_failed_write_keeps_the_old_rubric_file_and_leaves_no_temporary_file() {
         .unwrap()
         .replacen("\"weight\": 1", "\"weight\": 3", 1);
     std::fs::write(&sre, &old).unwrap();
+    (d, out_dir, sre, old)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failed_write_keeps_the_old_rubric_file_and_leaves_no_temporary_file() {
+    let (d, out_dir, sre, old) = stale_sre_rubric();
 
     let out = build_with_small_file_size_limit(d.path());
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
@@ -962,13 +969,7 @@ fn a_failed_write_keeps_the_old_rubric_file_and_leaves_no_temporary_file() {
 #[test]
 fn a_read_only_out_dir_keeps_the_old_rubric_file() {
     use std::os::unix::fs::PermissionsExt;
-    let d = seeds_copy();
-    let out_dir = committed_rubrics_copy(d.path());
-    let sre = out_dir.join("sre.json");
-    let old = std::fs::read_to_string(&sre)
-        .unwrap()
-        .replacen("\"weight\": 1", "\"weight\": 3", 1);
-    std::fs::write(&sre, &old).unwrap();
+    let (d, out_dir, sre, old) = stale_sre_rubric();
     std::fs::set_permissions(&out_dir, std::fs::Permissions::from_mode(0o555)).unwrap();
     // Root ignores directory permissions: probe before asserting anything about them.
     let probe = out_dir.join("probe");

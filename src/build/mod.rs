@@ -438,7 +438,7 @@ impl<'a> Ctx<'a> {
             id: format!("{qid}/s{n}"),
             hint: format!(
                 "Cover {label}. The sample answer puts it as: \u{201c}{}\u{201d}",
-                clip(&u.text, 180)
+                text::clip(&u.text, 180)
             ),
             label,
             source: Source::Sample,
@@ -702,18 +702,6 @@ fn contains_seq(hay: &[String], needle: &[String]) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
-fn clip(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(max).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) => &cut[..i],
-        None => &cut,
-    };
-    format!("{}…", cut.trim_end_matches([',', ';', ':']))
-}
-
 /// An ordered, de-duplicated list of terms (by normalized words).
 #[derive(Default)]
 struct TermList {
@@ -814,11 +802,5 @@ mod tests {
             short_label("I’d start with a primary region and replicas."),
             "primary region and replicas"
         );
-    }
-
-    #[test]
-    fn clip_cuts_at_a_word() {
-        assert_eq!(clip("alpha beta gamma", 12), "alpha beta…");
-        assert_eq!(clip("short", 12), "short");
     }
 }

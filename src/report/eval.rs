@@ -36,17 +36,8 @@ pub fn text(w: &mut impl Write, r: &Report, style: Style) -> io::Result<()> {
                 "  line {} ({}): human {}, grader {} (≈ {:.1} on the human scale)",
                 d.line, d.id, d.human, d.score, d.predicted
             )?;
-            let clipped: String = d.answer.chars().take(240).collect();
-            let ell = if clipped.len() < d.answer.len() {
-                "…"
-            } else {
-                ""
-            };
-            write!(
-                w,
-                "{}",
-                style.dim(&wrap(&format!("{clipped}{ell}"), 88, "    "))
-            )?;
+            let answer = crate::text::clip(&d.answer, 240);
+            write!(w, "{}", style.dim(&wrap(&answer, 88, "    ")))?;
         }
     }
     Ok(())

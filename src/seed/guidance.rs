@@ -161,11 +161,7 @@ fn unquote(s: &str) -> String {
 }
 
 fn short(s: &str) -> String {
-    let mut out: String = s.chars().take(60).collect();
-    if out.len() < s.len() {
-        out.push('…');
-    }
-    out
+    crate::text::clip(s, 60)
 }
 
 #[cfg(test)]

@@ -47,6 +47,20 @@ pub fn analyze(text: &str, stemmer: &Stemmer) -> Vec<Word> {
         .collect()
 }
 
+/// `s` cut to at most `max` characters at a word boundary, with an ellipsis when cut. Used for
+/// hints that quote a sample answer and for messages that quote a question.
+pub fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) => &cut[..i],
+        None => &cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
+}
+
 /// The stems of a phrase, in order, stop words kept (they matter inside phrases such as
 /// "infrastructure as code"). Empty when the phrase has no words.
 pub fn phrase_stems(phrase: &str, stemmer: &Stemmer) -> Vec<String> {
@@ -85,6 +99,15 @@ mod tests {
         assert_eq!(&text[words[2].start..words[2].end], "Blue");
         assert!(words[5].boundary_before);
         assert!(!words[3].boundary_before);
+    }
+
+    #[test]
+    fn clip_cuts_at_a_word() {
+        assert_eq!(clip("alpha beta gamma", 12), "alpha beta…");
+        assert_eq!(clip("alpha, beta gamma", 13), "alpha, beta…");
+        assert_eq!(clip("alpha, beta", 8), "alpha…");
+        assert_eq!(clip("short", 12), "short");
+        assert_eq!(clip("ünïcödé wörds", 9), "ünïcödé…");
     }
 
     #[test]
