@@ -671,7 +671,7 @@ fn short_label(sentence: &str) -> String {
     let mut words: Vec<&str> = s.split_whitespace().collect();
     let lead = [
         "i'd", "i’d", "i", "we", "we'd", "we’d", "would", "will", "then", "also", "first,",
-        "start", "with", "use", "a", "an", "the",
+        "start", "with", "use", "a", "an", "the", "that", "this", "it",
     ];
     while words.len() > 4 && lead.contains(&words[0].to_lowercase().as_str()) {
         words.remove(0);

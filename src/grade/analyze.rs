@@ -24,6 +24,7 @@ struct WordInfo {
     id: Option<u32>,
     stop: bool,
     negator: bool,
+    hazard: bool,
 }
 
 /// A word of the answer as the matcher sees it.
@@ -35,6 +36,8 @@ pub(crate) struct ATok {
     pub boundary: bool,
     pub stop: bool,
     pub negator: bool,
+    /// Names a failure ("failure", "downtime", "toil"): denying it is the practice.
+    pub hazard: bool,
     pub number: bool,
 }
 
@@ -103,6 +106,7 @@ impl Scratch {
                         id = fuzzy_lookup(c, norm);
                     }
                     let info = WordInfo {
+                        hazard: super::compile::HAZARDS.contains(&stem),
                         id,
                         stop: stopwords::is_stop(norm),
                         negator: is_negator(norm),
@@ -118,6 +122,7 @@ impl Scratch {
                 boundary: t.boundary_before,
                 stop: info.stop,
                 negator: info.negator,
+                hazard: info.hazard,
                 number: digit,
             });
         });

@@ -47,7 +47,7 @@ pub(crate) struct CTerm {
 }
 
 /// Stems of failure concepts that a negation does not deny.
-const HAZARDS: &[&str] = &[
+pub(crate) const HAZARDS: &[&str] = &[
     "bottleneck",
     "chokepoint",
     "choke",

@@ -339,8 +339,14 @@ fn negated(toks: &[ATok], start: usize, end: usize) -> bool {
     let from = start
         .saturating_sub(NEGATION_REACH)
         .max(clause_start(toks, start));
-    if toks[from..start].iter().any(|t| t.negator) {
-        return true;
+    if let Some(n) = (from..start).find(|&j| toks[j].negator) {
+        // "isn't a single point of failure", "no downtime": what is denied is a failure, and
+        // denying it is the practice, whichever term sits inside the phrase.
+        let to = (end + 1..toks.len().min(end + 1 + NEGATION_AFTER + 2))
+            .take_while(|&j| !toks[j].boundary)
+            .last()
+            .unwrap_or(end);
+        return !toks[n..=to].iter().any(|t| t.hazard);
     }
     toks.iter()
         .skip(end + 1)

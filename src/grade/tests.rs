@@ -227,3 +227,35 @@ fn bands_follow_thresholds() {
     assert_eq!(calibrate(0.0), 0.0);
     assert_eq!(calibrate(1.0), 100.0);
 }
+
+#[test]
+fn denying_a_failure_is_not_denying_the_practice() {
+    // "points" sits inside "single point of failure": the answer denies the failure, so any
+    // term in that phrase still counts and no warning is given.
+    let q = Question {
+        points: vec![point(
+            "s1",
+            "choke points",
+            Source::Sample,
+            1,
+            &["points", "choke"],
+            &[],
+        )],
+        ..question()
+    };
+    let lex = Lexicon::parse("rollback | revert\n", "").unwrap();
+    let c = Compiled::new(&q, &lex, &Stemmer::english());
+    let g = grade(
+        &q,
+        &c,
+        "We add redundancy so there isn't a single point of failure anywhere in the request path.",
+        &mut Scratch::new(),
+    )
+    .unwrap();
+    assert!(g.points[0].credit > 0.0, "{:?}", g.points[0]);
+    assert!(
+        !g.warnings.iter().any(|w| w.contains("negated")),
+        "{:?}",
+        g.warnings
+    );
+}
