@@ -268,7 +268,7 @@ fn rubrics_for(
             title: "evaluation questions".into(),
             questions: seeds.into_values().collect(),
         };
-        let file = crate::build::build_bank(
+        let file = crate::draft::build_bank(
             &bank,
             &path.display().to_string(),
             crate::lexicon::Lexicon::embedded(),

@@ -5,7 +5,7 @@
 
 pub mod atomic;
 pub mod batch;
-pub mod build;
+pub mod draft;
 pub mod catalog;
 pub mod config;
 pub mod eval;

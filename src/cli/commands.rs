@@ -31,7 +31,7 @@ fn build(a: BuildArgs) -> Result<Outcome> {
     } else {
         a.inputs
     };
-    let outs = rubric::build::render_all(&inputs, &a.out, Lexicon::embedded())?;
+    let outs = rubric::draft::render_all(&inputs, &a.out, Lexicon::embedded())?;
     let mut stale = Vec::new();
     for o in &outs {
         let current = std::fs::read(&o.path).ok();

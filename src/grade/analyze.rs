@@ -2,7 +2,7 @@
 //! for stems and typo lookups, so each distinct word is normalized, stemmed and fuzzy-matched
 //! once however often it appears.
 
-use super::compile::{Compiled, FUZZY_MIN_CHARS};
+use super::matcher::{Compiled, FUZZY_MIN_CHARS};
 use crate::text::{normalize, stopwords, tokenize, Stemmer};
 use rustc_hash::FxHashMap;
 
@@ -106,7 +106,7 @@ impl Scratch {
                         id = fuzzy_lookup(c, norm);
                     }
                     let info = WordInfo {
-                        hazard: super::compile::HAZARDS.contains(&stem),
+                        hazard: super::matcher::HAZARDS.contains(&stem),
                         id,
                         stop: stopwords::is_stop(norm),
                         negator: is_negator(norm),

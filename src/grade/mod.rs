@@ -3,11 +3,11 @@
 //! directly, through lexicon alternatives, with a word or two in between, or with a typo.
 
 mod analyze;
-pub mod compile;
+pub mod matcher;
 mod score;
 
 pub use analyze::Scratch;
-pub use compile::Compiled;
+pub use matcher::Compiled;
 pub use score::{band_of, calibrate, Band};
 
 use crate::rubric::{Question, Source};

@@ -2,7 +2,7 @@
 //! a band and warnings.
 
 use super::analyze::{ATok, Analyzed};
-use super::compile::Compiled;
+use super::matcher::Compiled;
 use super::{Grade, PointGrade};
 use crate::rubric::{Kind, Question, Source};
 use serde::Serialize;

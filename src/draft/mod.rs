@@ -1,4 +1,4 @@
-//! `rubric build`: turns question banks into rubrics. For every question, the points an
+//! Drafts rubrics from question banks, by heuristics: the starting point a person reviews, and what `rubric build` uses for a question with no reviewed source. For every question, the points an
 //! interviewer listens for, from the guidance (one point per thing it asks for), from the
 //! sample answer (one point per sentence, clause or bullet with something specific in it), and
 //! for behavioral questions from the shape of a good story (a situation, a measurable result).
@@ -291,7 +291,7 @@ impl<'a> Ctx<'a> {
             .map(|w| w.stem)
             .collect();
         let one_idea = q.guidance.is_none()
-            && text::tokenize(&q.answer).len() < crate::grade::compile::WHOLE_ANSWER_WORDS;
+            && text::tokenize(&q.answer).len() < crate::grade::matcher::WHOLE_ANSWER_WORDS;
         let units = self.units(&q.answer, &qstems, one_idea);
 
         let mut points = Vec::new();
@@ -384,7 +384,7 @@ impl<'a> Ctx<'a> {
                 .collect();
         }
         // A short reference answer without guidance is one idea: one point (the grader treats
-        // such rubrics as a whole, see `grade::compile::WHOLE_ANSWER_WORDS`).
+        // such rubrics as a whole, see `grade::matcher::WHOLE_ANSWER_WORDS`).
         let limit = if one_idea { 1 } else { MAX_SAMPLE_POINTS };
         while units.len() > limit {
             // Merge the adjacent pair with the fewest strong terms between them.
