@@ -5,9 +5,10 @@
 
 pub mod atomic;
 pub mod batch;
-pub mod draft;
 pub mod catalog;
+pub mod compile;
 pub mod config;
+pub mod draft;
 pub mod eval;
 pub mod grade;
 pub mod input;

@@ -62,9 +62,12 @@ pub enum Format {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build rubrics from question pages (default: seeds/*.txt into rubrics/)
-    #[command(after_help = EXIT_CODES)]
+    /// Compile rubrics from their sources and question banks (default: rubrics/<set>/*.toml and seeds/*.txt into rubrics/<set>.json)
+    #[command(after_help = BUILD_HELP, after_long_help = BUILD_HELP)]
     Build(BuildArgs),
+    /// Write a rubric source to review and edit for every question that has none yet
+    #[command(after_help = DRAFT_HELP, after_long_help = DRAFT_HELP)]
+    Draft(DraftArgs),
     /// List the questions
     List(ListArgs),
     /// Show a question's guidance, sample answer and rubric points
@@ -122,10 +125,42 @@ pub struct BuildArgs {
     /// Directory to write one <set>.json per bank into
     #[arg(long, short, value_name = "DIR", default_value = "rubrics")]
     pub out: PathBuf,
-    /// Write nothing; exit 1 and name the files when the rubrics in --out are stale
+    /// Directory of rubric sources (<set>/<id>.toml) [default: the --out directory]
+    #[arg(long, value_name = "DIR")]
+    pub sources: Option<PathBuf>,
+    /// Write nothing; exit 1 and name the files when the rubrics in --out are stale or a source no longer matches its bank
     #[arg(long)]
     pub check: bool,
 }
+
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// Question banks: interview-prep pages (.txt), JSON Lines (.jsonl) or Markdown (.md) [default: seeds/*.txt]
+    #[arg(value_name = "BANK_FILES")]
+    pub inputs: Vec<PathBuf>,
+    /// Directory to write <set>/<id>.toml sources into; existing sources are never overwritten
+    #[arg(long, short, value_name = "DIR", default_value = "rubrics")]
+    pub out: PathBuf,
+}
+
+pub const BUILD_HELP: &str = "\
+Each question is compiled from its source, <sources>/<set>/<id>.toml, when there is one, and
+drafted automatically when there is none. A question whose source is broken, or was written for
+other question texts than the bank's, is named (file and line) and left out; the rest are built.
+
+Exit status:
+  0  every question was built (with --check: and the rubrics on disk are fresh)
+  1  a question could not be built, or (--check) a rubric file is stale
+  2  usage or I/O error, or a bank that cannot be read";
+
+pub const DRAFT_HELP: &str = "\
+Writes <out>/<set>/<id>.toml, marked `reviewed = false`, for each question without a source,
+and leaves existing sources alone. Edit the drafts, set `reviewed = true`, then `rubric build`.
+The format is documented in docs/rubric-source.md.
+
+Exit status:
+  0  drafts written (or every question already had a source)
+  2  usage or I/O error, or a bank that cannot be read";
 
 #[derive(Debug, Args)]
 pub struct ListArgs {

@@ -1,6 +1,6 @@
 //! One function per command.
 
-use super::args::{BuildArgs, Cli, Command, EvalArgs, Format, GradeArgs, ListArgs, ShowArgs};
+use super::args::{Cli, Command, EvalArgs, Format, GradeArgs, ListArgs, ShowArgs};
 use super::{Outcome, Settings};
 use anyhow::{bail, Context, Result};
 use rubric::grade::{self, Compiled, Scratch};
@@ -8,11 +8,11 @@ use rubric::lexicon::Lexicon;
 use rubric::report;
 use rubric::text::Stemmer;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
-        Command::Build(a) => build(a),
+        Command::Build(a) => super::build::build(a),
+        Command::Draft(a) => super::build::draft(a),
         Command::List(a) => list(&Settings::resolve(&cli.global)?, a),
         Command::Show(a) => show(&Settings::resolve(&cli.global)?, a),
         Command::Grade(a) => grade_one(&Settings::resolve(&cli.global)?, a),
@@ -23,73 +23,6 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Completions(a) => super::completions::completions(a),
         Command::Man(a) => super::completions::man(a),
     }
-}
-
-fn build(a: BuildArgs) -> Result<Outcome> {
-    let inputs = if a.inputs.is_empty() {
-        default_seeds()?
-    } else {
-        a.inputs
-    };
-    let outs = rubric::draft::render_all(&inputs, &a.out, Lexicon::embedded())?;
-    let mut stale = Vec::new();
-    for o in &outs {
-        let current = std::fs::read(&o.path).ok();
-        if current.as_deref() != Some(o.json.as_bytes()) {
-            stale.push(o);
-        }
-    }
-    if a.check {
-        for o in &stale {
-            let why = if o.path.exists() {
-                "is stale"
-            } else {
-                "is missing"
-            };
-            eprintln!(
-                "rubric: {} {why}: run `rubric build` and commit the result",
-                o.path.display()
-            );
-        }
-        if stale.is_empty() {
-            eprintln!("rubric: {} rubric files are fresh", outs.len());
-            return Ok(Outcome::Pass);
-        }
-        return Ok(Outcome::Findings);
-    }
-    std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
-    for o in &outs {
-        if stale.iter().any(|s| s.path == o.path) {
-            rubric::atomic::write(&o.path, o.json.as_bytes())
-                .with_context(|| format!("writing {}", o.path.display()))?;
-            eprintln!(
-                "rubric: wrote {} ({} questions)",
-                o.path.display(),
-                o.questions
-            );
-        } else {
-            eprintln!(
-                "rubric: {} is up to date ({} questions)",
-                o.path.display(),
-                o.questions
-            );
-        }
-    }
-    Ok(Outcome::Pass)
-}
-
-fn default_seeds() -> Result<Vec<PathBuf>> {
-    let dir = PathBuf::from("seeds");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .with_context(|| "no seed files given, and no seeds/ directory here to read them from")?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    v.sort();
-    if v.is_empty() {
-        bail!("no seed files given, and seeds/ has no *.txt pages");
-    }
-    Ok(v)
 }
 
 fn list(s: &Settings, a: ListArgs) -> Result<Outcome> {

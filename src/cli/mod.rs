@@ -3,6 +3,7 @@
 
 mod args;
 mod batch;
+mod build;
 mod check;
 mod commands;
 mod completions;

@@ -1,4 +1,5 @@
-//! Drafts rubrics from question banks, by heuristics: the starting point a person reviews, and what `rubric build` uses for a question with no reviewed source. For every question, the points an
+//! Drafts rubrics from question banks by heuristics: the starting point a person reviews, and
+//! what `rubric build` uses for a question with no source. For every question, the points an
 //! interviewer listens for, from the guidance (one point per thing it asks for), from the
 //! sample answer (one point per sentence, clause or bullet with something specific in it), and
 //! for behavioral questions from the shape of a good story (a situation, a measurable result).
@@ -7,6 +8,7 @@ pub mod split;
 pub mod terms;
 
 use crate::lexicon::{norm_key, Lexicon};
+use crate::rubric::source::{SourceFile, SourcePoint};
 use crate::rubric::{Kind, Point, Question, RubricFile, Source, FORMAT};
 use crate::seed::{question_id, Bank, SeedQuestion};
 use crate::text::{self, Stemmer};
@@ -83,6 +85,89 @@ pub fn build_bank(bank: &Bank, source: &str, lex: &Lexicon) -> RubricFile {
         source: source.to_string(),
         questions,
     }
+}
+
+/// Drafts the rubric source of every question of `bank`, in bank order.
+pub fn draft_bank(bank: &Bank, lex: &Lexicon) -> Vec<SourceFile> {
+    build_bank(bank, "", lex)
+        .questions
+        .iter()
+        .map(to_source)
+        .collect()
+}
+
+/// A drafted rubric as source, for `rubric draft` and for review: the draft's points with
+/// names for ids, its guidance points' labels as the guidance items.
+pub fn to_source(q: &Question) -> SourceFile {
+    let mut names: Vec<String> = Vec::new();
+    let points = q
+        .points
+        .iter()
+        .map(|p| {
+            let name = unique_name(&p.label, &mut names);
+            let facet = match p.source {
+                Source::Structure if p.terms.iter().any(|t| t == "#number") => Some("result"),
+                Source::Structure => Some("situation"),
+                _ => None,
+            };
+            SourcePoint {
+                id: name,
+                facet: facet.map(str::to_string),
+                label: facet.is_none().then(|| p.label.clone()),
+                guidance: p.guidance_item.clone(),
+                weight: None,
+                need: p.need,
+                evidence: if facet.is_some() {
+                    Vec::new()
+                } else {
+                    p.terms.clone()
+                },
+                weak: if facet.is_some() {
+                    Vec::new()
+                } else {
+                    p.related.clone()
+                },
+                hint: facet.is_none().then(|| p.hint.clone()),
+                unscored: (p.weight == 0).then(|| {
+                    "the draft found no words in the sample answer that show it".to_string()
+                }),
+                from: None,
+            }
+        })
+        .collect();
+    SourceFile {
+        question: q.question.clone(),
+        guidance: q.guidance.clone(),
+        items: q.items.clone(),
+        kind: q.kind,
+        reviewed: false,
+        sample: q.sample_answer.clone(),
+        points,
+        examples: Vec::new(),
+    }
+}
+
+/// A point name from its label: its first words, lowercased and hyphenated, made unique.
+fn unique_name(label: &str, taken: &mut Vec<String>) -> String {
+    let words: Vec<String> = label
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let base = if words.is_empty() {
+        "point".to_string()
+    } else {
+        words.join("-")
+    };
+    let mut name = base.clone();
+    let mut n = 2;
+    while taken.contains(&name) {
+        name = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.push(name.clone());
+    name
 }
 
 /// One rubric file `rubric build` would write.
@@ -316,7 +401,12 @@ impl<'a> Ctx<'a> {
             guidance: q.guidance.clone(),
             sample_answer: q.answer.clone(),
             kind,
+            items: points
+                .iter()
+                .filter_map(|p| p.guidance_item.clone())
+                .collect(),
             points,
+            reviewed: false,
         };
         self.weigh_by_sample(&mut question);
         question
@@ -442,6 +532,8 @@ impl<'a> Ctx<'a> {
             ),
             label,
             source: Source::Sample,
+            guidance_item: None,
+            unscored: None,
             weight: SAMPLE_WEIGHT,
             terms: terms.finish(MAX_TERMS),
             related: related.finish_excluding(MAX_RELATED, &[]),
@@ -561,6 +653,8 @@ impl<'a> Ctx<'a> {
             id: format!("{qid}/g{n}"),
             label: item.to_string(),
             source: Source::Guidance,
+            guidance_item: Some(item.to_string()),
+            unscored: None,
             weight: GUIDANCE_WEIGHT,
             terms: strong_terms,
             related: related_terms,
@@ -601,6 +695,8 @@ fn structure_points(qid: &str) -> Vec<Point> {
             id: format!("{qid}/t1"),
             label: "a specific situation you were in".into(),
             source: Source::Structure,
+            guidance_item: None,
+            unscored: None,
             weight: STRUCTURE_WEIGHT,
             terms: terms(&[
                 "at my last", "at my previous", "at a previous", "previous company", "previous role", "previous job", "last company", "last role", "last team", "one time",
@@ -614,6 +710,8 @@ fn structure_points(qid: &str) -> Vec<Point> {
             id: format!("{qid}/t2"),
             label: "a measurable result".into(),
             source: Source::Structure,
+            guidance_item: None,
+            unscored: None,
             weight: STRUCTURE_WEIGHT,
             terms: terms(&["#number", "percent", "halved", "doubled", "tripled"]),
             related: terms(&["reduced", "improved", "dropped", "cut", "faster", "saved", "fewer", "eliminated"]),

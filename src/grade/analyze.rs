@@ -1,8 +1,9 @@
 //! Runs an answer through the text pipeline against one compiled rubric, with per-word caches
-//! for stems and typo lookups, so each distinct word is normalized, stemmed and fuzzy-matched
-//! once however often it appears.
+//! for stems, typo lookups and word classes, so each distinct word is normalized, stemmed and
+//! classified once however often it appears; then marks the words a negation denies.
 
 use super::matcher::{Compiled, FUZZY_MIN_CHARS};
+use super::words::{self, AUX, HAZARD, NEGATOR, NOT_DENIAL, SCOPE_END, SUBJECT};
 use crate::text::{normalize, stopwords, tokenize, Stemmer};
 use rustc_hash::FxHashMap;
 
@@ -23,8 +24,9 @@ struct WordInfo {
     /// The rubric's stem id for the word, directly or through typo tolerance.
     id: Option<u32>,
     stop: bool,
-    negator: bool,
-    hazard: bool,
+    class: u16,
+    /// The word is one of the question's or guidance's own.
+    echo: bool,
 }
 
 /// A word of the answer as the matcher sees it.
@@ -33,22 +35,28 @@ pub(crate) struct ATok {
     pub id: Option<u32>,
     pub start: usize,
     pub end: usize,
+    /// A clause boundary comes before this word.
     pub boundary: bool,
+    /// A sentence boundary comes before this word.
+    pub sentence: bool,
     pub stop: bool,
-    pub negator: bool,
-    /// Names a failure ("failure", "downtime", "toil"): denying it is the practice.
-    pub hazard: bool,
+    /// Word classes (`words.txt`).
+    pub class: u16,
     pub number: bool,
+    /// One of the question's or guidance's own words.
+    pub echo: bool,
+    /// Inside what a negation denies ("we never used *canaries, blue/green or rollbacks*").
+    pub denied: bool,
+}
+
+impl ATok {
+    pub fn is(&self, class: u16) -> bool {
+        self.class & class != 0
+    }
 }
 
 pub(crate) struct Analyzed {
     pub tokens: Vec<ATok>,
-}
-
-/// Words that negate what follows in their clause.
-fn is_negator(norm: &str) -> bool {
-    matches!(norm, "not" | "never" | "no" | "nor" | "neither" | "cannot")
-        || (norm.ends_with("n't") && norm != "ain't")
 }
 
 /// Lowercases into `out`, folding curly apostrophes; ASCII words take the fast path.
@@ -69,22 +77,22 @@ impl Scratch {
 
     pub(crate) fn analyze(&mut self, c: &Compiled, answer: &str) -> Analyzed {
         let mut tokens = Vec::with_capacity(answer.len() / 6 + 1);
-        let rubric_key = c.key;
         let Scratch {
             stemmer,
             seen,
             stems,
             norm,
         } = self;
-        let seen = seen.entry(rubric_key).or_default();
+        let seen = seen.entry(c.key).or_default();
         tokenize::for_each_token(answer, |t| {
             // One pass tells whether the word needs folding (most are lowercase ASCII already,
             // and are looked up as they stand) and whether it is a number.
-            let (mut fold, mut digit) = (false, false);
+            let mut fold = false;
             for b in t.text.bytes() {
                 fold |= b.is_ascii_uppercase() || !b.is_ascii();
-                digit |= b.is_ascii_digit();
             }
+            // "p95", "k8s" and "5xx" name things; a number starts with its digits.
+            let digit = t.text.as_bytes()[0].is_ascii_digit() && !t.text.ends_with("xx");
             if fold {
                 normalize_into(t.text, norm);
             }
@@ -106,10 +114,10 @@ impl Scratch {
                         id = fuzzy_lookup(c, norm);
                     }
                     let info = WordInfo {
-                        hazard: super::matcher::HAZARDS.contains(&stem),
                         id,
                         stop: stopwords::is_stop(norm),
-                        negator: is_negator(norm),
+                        class: words::classes(norm, stem),
+                        echo: c.echo.contains(stem),
                     };
                     seen.insert(norm.as_str().into(), info);
                     info
@@ -120,14 +128,109 @@ impl Scratch {
                 start: t.start,
                 end: t.end,
                 boundary: t.boundary_before,
+                sentence: t.sentence_before,
                 stop: info.stop,
-                negator: info.negator,
-                hazard: info.hazard,
+                class: info.class,
                 number: digit,
+                echo: info.echo,
+                denied: false,
             });
         });
+        if !c.whole_answer {
+            mark_denied(&mut tokens, answer);
+        }
         Analyzed { tokens }
     }
+}
+
+/// How far a negation reaches, in words.
+const SCOPE_MAX: usize = 24;
+/// A clause after a comma continues a negated list when it is this short ("canaries, blue/green
+/// deployments or rollbacks").
+const LIST_ITEM_MAX: usize = 5;
+/// A failure named this soon after a negator ("no single point of failure", "without
+/// downtime") makes the negation the practice, not a denial of it.
+const HAZARD_REACH: usize = 4;
+/// How far back a negation after its subject reaches ("backups were never tested").
+const BACK_REACH: usize = 4;
+
+/// Marks every word a negation denies: from the negator through its clause and any short list
+/// items after it, until a sentence ends or a clause turns ("but", "because", "so", "we ...").
+/// A second negator inside flips it back ("never deploy without a rollback plan").
+fn mark_denied(toks: &mut [ATok], answer: &str) {
+    for j in 0..toks.len() {
+        if !negates(toks, j, answer) {
+            continue;
+        }
+        let hazard = (j + 1..toks.len().min(j + 1 + HAZARD_REACH))
+            .take_while(|&k| !toks[k].sentence)
+            .any(|k| toks[k].is(HAZARD));
+        if hazard {
+            continue;
+        }
+        mark_back(toks, j);
+        let mut on = true;
+        let mut k = j + 1;
+        while k < toks.len() && k - j <= SCOPE_MAX {
+            let t = toks[k];
+            if t.sentence || t.is(SCOPE_END) {
+                break;
+            }
+            if t.boundary && !list_item(toks, k) {
+                break;
+            }
+            if t.is(NEGATOR) && negates(toks, k, answer) {
+                on = !on;
+            } else {
+                toks[k].denied |= on;
+            }
+            k += 1;
+        }
+    }
+}
+
+/// A negation after its subject denies the subject too: "backups weren't tested", "the
+/// runbooks were never updated". Only across a few words of its own clause, never a pronoun.
+fn mark_back(toks: &mut [ATok], j: usize) {
+    let after_aux = toks[j].is(AUX) || (j > 0 && toks[j - 1].is(AUX));
+    if !after_aux {
+        return;
+    }
+    let mut k = j;
+    while k > 0 && j - k < BACK_REACH && !toks[k].boundary {
+        k -= 1;
+        if toks[k].is(SUBJECT) {
+            break;
+        }
+        toks[k].denied = true;
+    }
+}
+
+/// A negator that denies what follows: not "not just", "no matter", "or not"; "instead of" and
+/// "rather than" deny what follows them too.
+fn negates(toks: &[ATok], j: usize, answer: &str) -> bool {
+    let word = |k: usize| answer[toks[k].start..toks[k].end].to_ascii_lowercase();
+    if toks[j].is(NEGATOR) {
+        let next_cancels = toks
+            .get(j + 1)
+            .is_some_and(|n| n.is(NOT_DENIAL) && !n.boundary);
+        let after_or = j > 0 && !toks[j].boundary && word(j - 1) == "or";
+        return !next_cancels && !after_or;
+    }
+    if j == 0 || toks[j].boundary {
+        return false;
+    }
+    let w = word(j);
+    (w == "of" && word(j - 1) == "instead") || (w == "than" && word(j - 1) == "rather")
+}
+
+/// The clause starting at `k` is a short list item: few words, not led by a subject.
+fn list_item(toks: &[ATok], k: usize) -> bool {
+    if toks[k].is(SUBJECT) {
+        return false;
+    }
+    let len = 1 + toks[k + 1..].iter().take_while(|t| !t.boundary).count();
+    len <= LIST_ITEM_MAX
 }
 
 /// A near-miss spelling of a long rubric word: one edit for 7-9 letters, two from 10.

@@ -1,17 +1,60 @@
-//! Compiles a question's rubric into a matcher: terms as sequences of interned stems, indexed by
-//! their first stem, with lexicon groups so that two spellings of one idea count once.
+//! Compiles a question's rubric into a matcher: each evidence entry's ways of saying it as
+//! sequences of interned stems, indexed by their first stem; conjunctions as parts to find in
+//! one sentence; detectors by kind. Evidence that only repeats the question or its guidance is
+//! marked weak, since an answer that echoes the question has said nothing yet.
 
 use crate::lexicon::Lexicon;
 use crate::rubric::{Question, Source};
 use crate::text::{self, Stemmer};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 static NEXT_KEY: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// Strength of a `related` term relative to a `terms` entry.
 pub const RELATED_STRENGTH: f32 = 0.15;
+/// Strength of evidence whose words all come from the question or its guidance.
+pub const ECHO_STRENGTH: f32 = 0.5;
 /// The special term that matches any number ("40%", "15 minutes").
 pub const NUMBER_TERM: &str = "#number";
+
+/// Evidence the grader recognises by shape rather than by words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detector {
+    /// Any number.
+    Number,
+    /// A year such as 2023.
+    Year,
+    /// A change given as a quantity in one sentence.
+    Result,
+    /// "I" doing something; counts up to three times.
+    IDid,
+    /// A time marker of a timeline; counts up to three times.
+    Time,
+}
+
+impl Detector {
+    /// Every detector's name, for messages.
+    pub const NAMES: &'static [&'static str] = &["#number", "#year", "#result", "#i-did", "#time"];
+
+    pub fn parse(name: &str) -> Option<Detector> {
+        Some(match name {
+            "#number" => Detector::Number,
+            "#year" => Detector::Year,
+            "#result" => Detector::Result,
+            "#i-did" => Detector::IDid,
+            "#time" => Detector::Time,
+            _ => return None,
+        })
+    }
+
+    /// How many separate occurrences count, each as its own piece of evidence.
+    pub fn counts(self) -> usize {
+        match self {
+            Detector::IDid | Detector::Time => 3,
+            _ => 1,
+        }
+    }
+}
 
 /// A rubric question ready to grade answers against.
 #[derive(Debug)]
@@ -20,11 +63,11 @@ pub struct Compiled {
     /// (an address could be reused after a drop, or change when the value moves).
     pub(crate) key: u64,
     pub(crate) stems: rustc_hash::FxHashMap<String, u32>,
-    pub(crate) terms: Vec<CTerm>,
-    /// Terms by their first stem id.
+    pub(crate) alts: Vec<Alt>,
+    /// Alternatives by the first stem of their first part.
     pub(crate) first: Vec<Vec<u32>>,
-    /// Terms that match any number.
-    pub(crate) number_terms: Vec<u32>,
+    /// Alternatives that are detectors.
+    pub(crate) detectors: Vec<(Detector, u32)>,
     pub(crate) points: Vec<CPoint>,
     /// Long vocabulary words by character length, for typo-tolerant matching.
     pub(crate) fuzzy: Vec<Vec<(Box<str>, u32)>>,
@@ -33,57 +76,29 @@ pub struct Compiled {
     /// True when one point carries most of the rubric (a short reference answer): there is no
     /// spread of points for stray domain words to brush against, so no floor is needed.
     pub(crate) whole_answer: bool,
+    /// Content stems of the question and its guidance, for telling an echo from an answer.
+    pub(crate) echo: BTreeSet<String>,
 }
 
+/// One way of saying one piece of evidence.
 #[derive(Debug)]
-pub(crate) struct CTerm {
-    pub stems: Vec<u32>,
+pub(crate) struct Alt {
+    /// Phrases that must all appear in one sentence; usually one.
+    pub parts: Vec<Vec<u32>>,
     pub point: usize,
-    pub strength: f32,
+    /// The evidence entry: its ways of saying it count once.
     pub group: u32,
-    /// Names a failure or waste ("single point of failure", "toil"): saying there is none
-    /// ("no single point of failure") is the practice, not a denial of it.
-    pub hazard: bool,
+    pub strength: f32,
+    pub detector: Option<Detector>,
 }
-
-/// Stems of failure concepts that a negation does not deny.
-pub(crate) const HAZARDS: &[&str] = &[
-    "bottleneck",
-    "chokepoint",
-    "choke",
-    "downtim",
-    "drift",
-    "failur",
-    "lock",
-    "noisi",
-    "nois",
-    "outag",
-    "regress",
-    "singl",
-    "spof",
-    "toil",
-];
 
 #[derive(Debug)]
 pub(crate) struct CPoint {
-    pub weight: f32,
     pub need: f32,
 }
 
 /// A reference answer shorter than this (in words), with no guidance, is graded as one idea.
 pub const WHOLE_ANSWER_WORDS: usize = 60;
-
-/// The evidence a point offers: its distinct groups' strengths.
-fn strength_of_point(terms: &[CTerm], point: usize) -> f32 {
-    let mut groups: Vec<(u32, f32)> = Vec::new();
-    for t in terms.iter().filter(|t| t.point == point) {
-        match groups.iter_mut().find(|(g, _)| *g == t.group) {
-            Some(e) => e.1 = e.1.max(t.strength),
-            None => groups.push((t.group, t.strength)),
-        }
-    }
-    groups.iter().map(|(_, s)| s).fold(0.0, |a, b| a + b)
-}
 
 /// Shortest word that typo tolerance applies to: shorter words collide too easily.
 pub const FUZZY_MIN_CHARS: usize = 7;
@@ -92,90 +107,50 @@ impl Compiled {
     pub fn new(q: &Question, lex: &Lexicon, stemmer: &Stemmer) -> Compiled {
         let mut c = Compiled {
             stems: Default::default(),
-            terms: Vec::new(),
+            alts: Vec::new(),
             first: Vec::new(),
-            number_terms: Vec::new(),
+            detectors: Vec::new(),
             points: Vec::new(),
             fuzzy: Vec::new(),
             sample_words: text::tokenize(&q.sample_answer).len(),
             whole_answer: false,
+            echo: content_stems(
+                &format!("{}\n{}", q.question, q.guidance.as_deref().unwrap_or("")),
+                stemmer,
+            ),
             key: NEXT_KEY.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         let mut groups: HashMap<String, u32> = HashMap::new();
         let mut fuzzy_words: Vec<(String, u32)> = Vec::new();
-        let mut groups_per_point = Vec::new();
         for (pi, p) in q.points.iter().enumerate() {
-            let mut strong_groups = std::collections::BTreeSet::new();
             for (list, strength) in [(&p.terms, 1.0f32), (&p.related, RELATED_STRENGTH)] {
-                for term in list {
-                    // Spellings of one lexicon group are one piece of evidence.
-                    let gkey = match lex.group_of(term) {
-                        Some(g) => format!("#{g}"),
-                        None => crate::lexicon::norm_key(term),
-                    };
-                    let next = groups.len() as u32;
-                    let group = *groups.entry(gkey).or_insert(next);
-                    if strength == 1.0 {
-                        strong_groups.insert(group);
+                for entry in list {
+                    let group = c.group_of(entry, pi, lex, &mut groups);
+                    for alt in entry.split(" | ").map(str::trim) {
+                        c.add_alt(alt, pi, group, strength, stemmer, &mut fuzzy_words);
                     }
-                    let idx = c.terms.len() as u32;
-                    if term == NUMBER_TERM {
-                        c.number_terms.push(idx);
-                        c.terms.push(CTerm {
-                            stems: Vec::new(),
-                            point: pi,
-                            strength,
-                            group,
-                            hazard: false,
-                        });
-                        continue;
-                    }
-                    let words = text::analyze(term, stemmer);
-                    if words.is_empty() || (words.len() == 1 && words[0].stop) {
-                        continue;
-                    }
-                    let mut ids = Vec::with_capacity(words.len());
-                    for w in &words {
-                        let id = c.intern(&w.stem);
-                        if w.norm.chars().count() >= FUZZY_MIN_CHARS
-                            && w.norm.chars().all(char::is_alphabetic)
-                        {
-                            fuzzy_words.push((w.norm.clone(), id));
-                        }
-                        ids.push(id);
-                    }
-                    let first = ids[0] as usize;
-                    if c.first.len() <= first {
-                        c.first.resize_with(first + 1, Vec::new);
-                    }
-                    c.first[first].push(idx);
-                    let hazard = words.iter().any(|w| HAZARDS.contains(&w.stem.as_str()));
-                    c.terms.push(CTerm {
-                        stems: ids,
-                        point: pi,
-                        strength,
-                        group,
-                        hazard,
-                    });
                 }
             }
+            let strong_groups: BTreeSet<u32> = c
+                .alts
+                .iter()
+                .filter(|a| a.point == pi && a.strength >= 1.0)
+                .map(|a| a.group)
+                .collect();
             c.points.push(CPoint {
-                weight: p.weight as f32,
                 need: p
                     .need
-                    .map_or_else(|| need_for(p.source, strong_groups.len()), |n| n as f32),
+                    .map_or_else(|| default_need(p.source, strong_groups.len()), |n| n as f32),
             });
-            groups_per_point.push(strong_groups.len());
         }
         // A short reference answer without guidance is one idea, not a list of points: each of
         // its sentences needs all of its terms, and the score follows how much of it was said.
         c.whole_answer = q.guidance.is_none() && c.sample_words < WHOLE_ANSWER_WORDS;
         if c.whole_answer {
-            for (pi, p) in c.points.iter_mut().enumerate() {
-                p.need = strength_of_point(&c.terms, pi).max(1.0);
+            for pi in 0..c.points.len() {
+                c.points[pi].need = c.strength_of_point(pi).max(1.0);
             }
         }
-        let _ = groups_per_point;
         fuzzy_words.sort();
         fuzzy_words.dedup();
         for (w, id) in fuzzy_words {
@@ -188,18 +163,125 @@ impl Compiled {
         c
     }
 
+    /// The group of an evidence entry: spellings of one lexicon group, or the same entry
+    /// written twice in a point, are one piece of evidence.
+    fn group_of(
+        &self,
+        entry: &str,
+        point: usize,
+        lex: &Lexicon,
+        groups: &mut HashMap<String, u32>,
+    ) -> u32 {
+        let key = if entry.contains(" | ") || entry.contains(" + ") {
+            let mut alts: Vec<String> = entry.split(" | ").map(crate::lexicon::norm_key).collect();
+            alts.sort();
+            format!("{point}:{}", alts.join("|"))
+        } else {
+            match lex.group_of(entry) {
+                Some(g) => format!("#{g}"),
+                None => crate::lexicon::norm_key(entry),
+            }
+        };
+        let next = groups.len() as u32;
+        *groups.entry(key).or_insert(next)
+    }
+
+    fn add_alt(
+        &mut self,
+        alt: &str,
+        point: usize,
+        group: u32,
+        strength: f32,
+        stemmer: &Stemmer,
+        fuzzy_words: &mut Vec<(String, u32)>,
+    ) {
+        let idx = self.alts.len() as u32;
+        if let Some(d) = Detector::parse(alt) {
+            self.detectors.push((d, idx));
+            self.alts.push(Alt {
+                parts: Vec::new(),
+                point,
+                group,
+                strength,
+                detector: Some(d),
+            });
+            return;
+        }
+        let mut parts = Vec::new();
+        let mut echo = true;
+        for phrase in alt.split(" + ").map(str::trim) {
+            let words = text::analyze(phrase, stemmer);
+            if words.is_empty() || (words.len() == 1 && words[0].stop) {
+                return;
+            }
+            echo &= words.iter().all(|w| w.stop || self.echo.contains(&w.stem));
+            let mut ids = Vec::with_capacity(words.len());
+            for w in &words {
+                let id = self.intern(&w.stem);
+                if w.norm.chars().count() >= FUZZY_MIN_CHARS
+                    && w.norm.chars().all(char::is_alphabetic)
+                {
+                    fuzzy_words.push((w.norm.clone(), id));
+                }
+                ids.push(id);
+            }
+            parts.push(ids);
+        }
+        // A conjunction of the question's own words can still say something specific; a
+        // phrase that only repeats them cannot.
+        let strength = if echo && parts.len() == 1 && strength >= 1.0 {
+            ECHO_STRENGTH
+        } else {
+            strength
+        };
+        let first = parts[0][0] as usize;
+        if self.first.len() <= first {
+            self.first.resize_with(first + 1, Vec::new);
+        }
+        self.first[first].push(idx);
+        self.alts.push(Alt {
+            parts,
+            point,
+            group,
+            strength,
+            detector: None,
+        });
+    }
+
+    /// The evidence a point offers: its distinct groups' strengths.
+    fn strength_of_point(&self, point: usize) -> f32 {
+        let mut groups: Vec<(u32, f32)> = Vec::new();
+        for a in self.alts.iter().filter(|a| a.point == point) {
+            match groups.iter_mut().find(|(g, _)| *g == a.group) {
+                Some(e) => e.1 = e.1.max(a.strength),
+                None => groups.push((a.group, a.strength)),
+            }
+        }
+        groups.iter().map(|(_, s)| s).sum()
+    }
+
     fn intern(&mut self, stem: &str) -> u32 {
         let next = self.stems.len() as u32;
         *self.stems.entry(stem.to_string()).or_insert(next)
     }
 }
 
-/// How much evidence (in strong-term units) gives a point full credit. A sample point drawn
-/// from a long sentence names several things; one of them alone is half the point.
-fn need_for(source: Source, strong_groups: usize) -> f32 {
+/// Stems of the content words of `text`.
+pub(crate) fn content_stems(text: &str, stemmer: &Stemmer) -> BTreeSet<String> {
+    text::analyze(text, stemmer)
+        .into_iter()
+        .filter(|w| !w.stop)
+        .map(|w| w.stem)
+        .collect()
+}
+
+/// How much evidence (in strong-term units) gives a point full credit when its rubric does not
+/// say. A drafted sample point drawn from a long sentence names several things; one of them
+/// alone is half the point.
+fn default_need(source: Source, groups: usize) -> f32 {
     match source {
-        Source::Sample if strong_groups >= 6 => 2.0,
-        Source::Sample if strong_groups >= 3 => 1.5,
+        Source::Sample if groups >= 6 => 2.0,
+        Source::Sample if groups >= 3 => 1.5,
         _ => 1.0,
     }
 }

@@ -3,14 +3,16 @@
 //! directly, through lexicon alternatives, with a word or two in between, or with a typo.
 
 mod analyze;
+mod evidence;
 pub mod matcher;
 mod score;
+mod words;
 
 pub use analyze::Scratch;
-pub use matcher::Compiled;
+pub use matcher::{Compiled, Detector};
 pub use score::{band_of, calibrate, Band};
 
-use crate::rubric::{Question, Source};
+use crate::rubric::{Kind, Question, Source};
 use serde::Serialize;
 
 /// The grade of one answer.
@@ -29,6 +31,10 @@ pub struct Grade {
     pub words: usize,
     /// Weighted share of the rubric covered, 0..1, before calibration and penalties.
     pub coverage: f64,
+    pub kind: Kind,
+    /// Machine-readable names of the warnings: `keyword-list`, `short`, `echo`, `denied`,
+    /// `buzzwords`, `padding`, `generic`.
+    pub flags: Vec<&'static str>,
 }
 
 impl Grade {
@@ -60,6 +66,36 @@ pub struct PointGrade {
     /// The answer's own words that earned the credit, in order of appearance.
     pub evidence: Vec<String>,
     pub hint: String,
+    /// The guidance item the point stands for, as worded in the guidance.
+    pub guidance_item: Option<String>,
+    pub state: State,
+    /// Byte ranges of the evidence in the answer, in order, for highlighting.
+    pub spans: Vec<Span>,
+    /// What the answer says was not done, quoted, for this point.
+    pub denied: Vec<String>,
+    /// Why the point is not scored, when it is not.
+    pub unscored: Option<String>,
+}
+
+/// Where a point stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    /// Enough evidence for the point (credit at least 0.6).
+    Covered,
+    /// Some evidence, not enough.
+    Partial,
+    /// No evidence.
+    Missing,
+    /// Listed for the candidate, not scored: no words can show it.
+    Unscored,
+}
+
+/// A byte range of the answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
 }
 
 /// Why an answer could not be graded.

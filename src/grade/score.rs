@@ -1,18 +1,12 @@
-//! Finds the rubric's terms in an analyzed answer and turns them into point credit, a score,
-//! a band and warnings.
+//! Turns the evidence found into point credit, a score, a band and warnings.
 
 use super::analyze::{ATok, Analyzed};
+use super::evidence::{self, Hit};
 use super::matcher::Compiled;
-use super::{Grade, PointGrade};
+use super::{Grade, PointGrade, Span, State};
 use crate::rubric::{Kind, Question, Source};
 use serde::Serialize;
 
-/// Words a phrase may skip between two of its words ("roll the config back" for "roll back").
-const MAX_GAP: usize = 2;
-/// How far back a negator ("never", "not", "don't") reaches within a clause, and how far after
-/// a term ("runbooks were never", "alert quality hasn't been").
-const NEGATION_REACH: usize = 8;
-const NEGATION_AFTER: usize = 2;
 /// Credit from which a point counts as covered: most of the evidence it needs is there, not
 /// one of the two things a broad point asks for.
 pub const COVERED: f64 = 0.6;
@@ -25,10 +19,19 @@ pub const CEILING: f64 = 0.8;
 /// Share of function words below which an answer reads as a bare keyword list.
 const KEYWORD_LIST_STOP_RATIO: f64 = 0.15;
 const KEYWORD_PENALTY: f64 = 0.25;
-/// Below this many words an answer cannot have covered much, whatever words it names: the
-/// score is scaled by words / SHORT_WORDS. Only where the sample answer is long enough for the
-/// question to call for a paragraph.
-const SHORT_WORDS: usize = 50;
+/// An answer shorter than this share of the reference answer (within the bounds below) cannot
+/// have covered much: its score is scaled down in proportion.
+const SHORT_SHARE: f64 = 0.35;
+const SHORT_MIN: f64 = 12.0;
+const SHORT_MAX: f64 = 50.0;
+/// An answer whose content words are mostly the question's or guidance's own, with little
+/// besides, repeats the question rather than answering it.
+const ECHO_SHARE: f64 = 0.6;
+const ECHO_OTHER_WORDS: usize = 15;
+const ECHO_CAP: f64 = 20.0;
+/// Each missing scored point costs at least this much of a perfect score: a report that lists
+/// something missing never says 100.
+const MISSING_MIN_COST: f64 = 4.0;
 
 /// Score bands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -63,11 +66,7 @@ pub fn band_of(score: u32) -> Band {
 
 /// Maps weighted coverage (0..1) to a 0-100 score.
 pub fn calibrate(coverage: f64) -> f64 {
-    calibrate_between(coverage, FLOOR, CEILING)
-}
-
-fn calibrate_between(coverage: f64, floor: f64, ceiling: f64) -> f64 {
-    (100.0 * (coverage - floor) / (ceiling - floor)).clamp(0.0, 100.0)
+    (100.0 * (coverage - FLOOR) / (CEILING - FLOOR)).clamp(0.0, 100.0)
 }
 
 /// How fast the score of a one-idea rubric rises with the share of it said: a reader gives most
@@ -79,150 +78,266 @@ pub fn calibrate_whole(coverage: f64) -> f64 {
     100.0 * (1.0 - (-WHOLE_CURVE * coverage).exp()) / (1.0 - (-WHOLE_CURVE).exp())
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Match {
-    /// The term's point, kept here so sorting by point needs no lookups.
-    point: u32,
-    term: u32,
-    start: usize,
-    end: usize,
-    negated: bool,
+/// What the answer's words say about it as a whole.
+struct Shape {
+    words: usize,
+    keyword_list: bool,
+    /// Share of content words that are the question's or guidance's own, and how many are not.
+    echo_share: f64,
+    other_words: usize,
+}
+
+fn shape(toks: &[ATok]) -> Shape {
+    let words = toks.len();
+    let stops = toks.iter().filter(|t| t.stop).count();
+    let content = toks.iter().filter(|t| !t.stop && !t.number).count();
+    let echoed = toks
+        .iter()
+        .filter(|t| !t.stop && !t.number && t.echo)
+        .count();
+    Shape {
+        words,
+        keyword_list: words >= 5 && (stops as f64) < KEYWORD_LIST_STOP_RATIO * words as f64,
+        echo_share: echoed as f64 / content.max(1) as f64,
+        other_words: content - echoed,
+    }
 }
 
 pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> Grade {
     let toks = &a.tokens;
-    let matches = find_matches(c, toks);
-    let words = toks.len();
-    // A bare list of terms names things without covering them: every point's credit, and so
-    // the score, is cut to a quarter.
-    let stops = toks.iter().filter(|t| t.stop).count();
-    let keyword_list = words >= 5 && (stops as f64) < KEYWORD_LIST_STOP_RATIO * words as f64;
-
-    let mut points = Vec::with_capacity(q.points.len());
-    let mut negations: Vec<(usize, usize, usize)> = Vec::new();
-    let (mut got, mut total) = (0.0f64, 0.0f64);
+    let shape = shape(toks);
+    let mut hits = evidence::find(c, toks, answer);
     // By point, then longest first, so "error budget" wins over "budget" for the same words.
-    let mut matches = matches;
-    matches
-        .sort_unstable_by_key(|m| (m.point, std::cmp::Reverse(m.end - m.start), m.start, m.term));
-    let mut rest: &[Match] = &matches;
-    let mut taken: Vec<&Match> = Vec::new();
-    let mut groups: Vec<(u32, f32)> = Vec::new();
+    hits.sort_unstable_by_key(|h| (h.point, std::cmp::Reverse(h.len()), h.first().0, h.alt));
+    let mut points = Vec::with_capacity(q.points.len());
+    let mut rest: &[Hit] = &hits;
     for (pi, p) in q.points.iter().enumerate() {
-        let n = rest.iter().take_while(|m| m.point as usize == pi).count();
+        let n = rest.iter().take_while(|h| h.point as usize == pi).count();
         let (mine, after) = rest.split_at(n);
         rest = after;
-        taken.clear();
-        groups.clear();
-        for m in mine {
-            // Within a rubric of many points, words already counted in a longer phrase do not
-            // count again. A one-idea rubric lists a phrase and its words as separate terms, all
-            // in its total, so each counts.
-            if !c.whole_answer && taken.iter().any(|t| m.start <= t.end && t.start <= m.end) {
-                continue;
-            }
-            if m.negated {
-                // Only a denied key term is worth a warning; a common word in a negative
-                // clause ("a request that never touched the dependency") is just prose.
-                if c.terms[m.term as usize].strength >= 1.0 {
-                    negations.push((pi, m.start, m.end));
-                }
-                continue;
-            }
-            taken.push(m);
-            let t = &c.terms[m.term as usize];
-            match groups.iter_mut().find(|(g, _)| *g == t.group) {
-                Some(entry) => entry.1 = entry.1.max(t.strength),
-                None => groups.push((t.group, t.strength)),
-            }
-        }
-        let cp = &c.points[pi];
-        let strong: f32 = groups
-            .iter()
-            .filter(|(_, s)| *s >= 1.0)
-            .map(|(_, s)| s)
-            .fold(0.0, |a, b| a + b);
-        // Related words alone never cover a point: they only add to a strong term.
-        let related: f32 = groups
-            .iter()
-            .filter(|(_, s)| *s < 1.0)
-            .map(|(_, s)| s)
-            .fold(0.0, |a, b| a + b);
-        let related = if c.whole_answer {
-            related
-        } else {
-            related.min(RELATED_CAP * cp.need)
-        };
-        let mut credit = ((strong + related) / cp.need).min(1.0) as f64;
-        if keyword_list {
-            credit *= KEYWORD_PENALTY;
-        }
-        let credit = (credit * 100.0).round() / 100.0;
-        taken.sort_by_key(|m| m.start);
-        // Evidence is what earned the credit: the key terms found, or the related words when
-        // nothing stronger was.
-        let any_strong = taken
-            .iter()
-            .any(|m| c.terms[m.term as usize].strength >= 1.0);
-        let mut evidence: Vec<String> = Vec::new();
-        for m in taken
-            .iter()
-            .filter(|m| !any_strong || c.terms[m.term as usize].strength >= 1.0)
-        {
-            let e = answer[toks[m.start].start..toks[m.end].end].to_string();
-            if !evidence.contains(&e) {
-                evidence.push(e);
-            }
-        }
-        got += cp.weight as f64 * credit;
-        total += cp.weight as f64;
-        points.push(PointGrade {
-            id: p.id.clone(),
-            label: p.label.clone(),
-            source: p.source,
-            weight: p.weight,
-            covered: credit >= COVERED,
-            credit,
-            evidence,
-            hint: p.hint.clone(),
-        });
+        points.push(credit_point(
+            q,
+            c,
+            pi,
+            p,
+            mine,
+            toks,
+            answer,
+            shape.keyword_list,
+        ));
     }
+    decide(q, c, points, &shape, toks, answer)
+}
+
+/// The credit of one point from its hits.
+#[allow(clippy::too_many_arguments)]
+fn credit_point(
+    _q: &Question,
+    c: &Compiled,
+    pi: usize,
+    p: &crate::rubric::Point,
+    hits: &[Hit],
+    toks: &[ATok],
+    answer: &str,
+    keyword_list: bool,
+) -> PointGrade {
+    let mut taken: Vec<&Hit> = Vec::new();
+    let mut denied: Vec<&Hit> = Vec::new();
+    // (group, strength, occurrences) of what counted.
+    let mut groups: Vec<(u32, f32, usize)> = Vec::new();
+    for h in hits {
+        // Within a rubric of many points, words already counted in a longer phrase do not
+        // count again. A one-idea rubric lists a phrase and its words as separate terms, all
+        // in its total, so each counts.
+        let (s, e) = h.first();
+        let overlaps = taken.iter().any(|t| {
+            let (ts, te) = t.first();
+            s <= te && ts <= e
+        });
+        if !c.whole_answer && overlaps {
+            continue;
+        }
+        let alt = &c.alts[h.alt as usize];
+        if h.negated {
+            if alt.strength >= 1.0 {
+                denied.push(h);
+            }
+            continue;
+        }
+        let max_count = alt.detector.map_or(1, |d| d.counts());
+        match groups.iter_mut().find(|(g, _, _)| *g == alt.group) {
+            Some(e) if e.2 < max_count && alt.detector.is_some() => {
+                e.2 += 1;
+            }
+            Some(e) => {
+                if alt.strength <= e.1 {
+                    continue;
+                }
+                e.1 = alt.strength;
+            }
+            None => groups.push((alt.group, alt.strength, 1)),
+        }
+        taken.push(h);
+    }
+    let cp = &c.points[pi];
+    let total = |strong: bool| -> f32 {
+        groups
+            .iter()
+            .filter(|(_, s, _)| (*s >= super::matcher::ECHO_STRENGTH) == strong)
+            .map(|(_, s, n)| s * *n as f32)
+            .sum()
+    };
+    let strong = total(true);
+    // Related words alone never cover a point: they only add to a strong term.
+    let related = if c.whole_answer {
+        total(false)
+    } else {
+        total(false).min(RELATED_CAP * cp.need)
+    };
+    let mut credit = ((strong + related) / cp.need).min(1.0) as f64;
+    if keyword_list {
+        credit *= KEYWORD_PENALTY;
+    }
+    let credit = (credit * 100.0).round() / 100.0;
+    taken.sort_by_key(|h| h.first().0);
+    // Evidence is what earned the credit: the key terms found, or the related words when
+    // nothing stronger was.
+    let any_strong = taken.iter().any(|h| c.alts[h.alt as usize].strength >= 1.0);
+    let shown: Vec<&&Hit> = taken
+        .iter()
+        .filter(|h| !any_strong || c.alts[h.alt as usize].strength >= 1.0)
+        .collect();
+    let mut evidence: Vec<String> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    for h in shown {
+        let e = quote(h, toks, answer);
+        if !evidence.contains(&e) {
+            evidence.push(e);
+        }
+        for (a, b) in h.spans() {
+            let s = Span {
+                start: toks[a].start,
+                end: toks[b].end,
+            };
+            if !spans.contains(&s) {
+                spans.push(s);
+            }
+        }
+    }
+    spans.sort_by_key(|s| (s.start, s.end));
+    let denied: Vec<String> = denied
+        .iter()
+        .map(|h| negation_quote(h, toks, answer))
+        .collect();
+    let covered = credit >= COVERED;
+    let state = match (p.weight, covered, credit > 0.0) {
+        (0, _, _) => State::Unscored,
+        (_, true, _) => State::Covered,
+        (_, false, true) => State::Partial,
+        _ => State::Missing,
+    };
+    PointGrade {
+        id: p.id.clone(),
+        label: p.label.clone(),
+        source: p.source,
+        weight: p.weight,
+        covered,
+        credit,
+        evidence,
+        hint: p.hint.clone(),
+        guidance_item: p.guidance_item.clone(),
+        state,
+        spans,
+        denied,
+        unscored: p.unscored.clone(),
+    }
+}
+
+/// The answer's words for a hit: its parts, joined by an ellipsis when apart.
+fn quote(h: &Hit, toks: &[ATok], answer: &str) -> String {
+    let parts: Vec<&str> = h
+        .spans()
+        .map(|(a, b)| &answer[toks[a].start..toks[b].end])
+        .collect();
+    parts.join(" … ")
+}
+
+/// The words to quote for a denied hit: from the negation before it to the hit.
+fn negation_quote(h: &Hit, toks: &[ATok], answer: &str) -> String {
+    let (s, e) = h.first();
+    let from = (0..s)
+        .rev()
+        .take_while(|&k| toks[k + 1].denied || k + 1 == s)
+        .last()
+        .map_or(s, |k| k.min(s));
+    let from = from.max(s.saturating_sub(8));
+    let to = (e + 1..toks.len().min(e + 3))
+        .take_while(|&k| !toks[k].boundary && toks[k].is(super::words::NEGATOR | super::words::AUX))
+        .last()
+        .unwrap_or(e);
+    answer[toks[from].start..toks[to].end].to_string()
+}
+
+/// The score, band and warnings from the points' credit and the answer's shape.
+fn decide(
+    q: &Question,
+    c: &Compiled,
+    points: Vec<PointGrade>,
+    shape: &Shape,
+    toks: &[ATok],
+    answer: &str,
+) -> Grade {
+    let (got, total) = points.iter().fold((0.0, 0.0), |(g, t), p| {
+        (g + p.weight as f64 * p.credit, t + p.weight as f64)
+    });
     let coverage = if total > 0.0 { got / total } else { 0.0 };
     let mut warnings = Vec::new();
+    let mut flags = Vec::new();
     let mut score = if c.whole_answer {
         calibrate_whole(coverage)
     } else {
         calibrate(coverage)
     };
-
-    if keyword_list {
+    if shape.keyword_list {
+        flags.push("keyword-list");
         warnings.push("This reads as a list of keywords, not an explanation, so the score is cut to a quarter. Say what you would do, how, and why.".to_string());
     }
-    if c.sample_words >= 60 && words < SHORT_WORDS {
-        score *= words as f64 / SHORT_WORDS as f64;
-        warnings.push(format!("The answer is short ({words} words), which limits the score: a complete answer to this question usually takes 100 words or more."));
+    let short = (SHORT_SHARE * c.sample_words as f64).clamp(SHORT_MIN, SHORT_MAX);
+    if (shape.words as f64) < short && c.sample_words as f64 > short {
+        score *= shape.words as f64 / short;
+        flags.push("short");
+        warnings.push(format!(
+            "The answer is short ({} words), which limits the score: the reference answer takes about {} words.",
+            shape.words,
+            round_to(c.sample_words, 10)
+        ));
     }
-    for (pi, s, e) in negations {
-        if !points[pi].covered {
-            let (from, to) = negation_context(toks, s, e);
-            let said = &answer[toks[from].start..toks[to].end];
-            let w = format!("\u{201c}{said}\u{201d} is negated, so it does not count toward \u{201c}{}\u{201d}.", points[pi].label);
-            if !warnings.contains(&w) {
-                warnings.push(w);
-            }
-        }
+    if !c.whole_answer && shape.echo_share >= ECHO_SHARE && shape.other_words < ECHO_OTHER_WORDS {
+        score = score.min(ECHO_CAP);
+        flags.push("echo");
+        warnings.push("This mostly repeats the question's own words. Answer it: say what you would do, how, and why.".to_string());
     }
-    if q.kind == Kind::Behavioral {
-        for p in &points {
-            if p.source == Source::Structure && !p.covered {
-                warnings.push(match p.id.rsplit('/').next() {
-                    Some("t1") => "No concrete situation: a behavioral answer should tell one real story (where, when, what was at stake).".to_string(),
-                    _ => "No measurable result: say what changed, in numbers if you can (MTTR, pages a week, hours saved).".to_string(),
-                });
-            }
-        }
+    negation_warning(&points, &mut warnings, &mut flags);
+    if q.kind == Kind::Motivational
+        && points
+            .iter()
+            .any(|p| p.source == Source::Structure && !p.covered)
+    {
+        flags.push("generic");
+        warnings.push("A motivation answer is judged on specifics: tie the role to what you have done, and say what about this company and its stage draws you.".to_string());
     }
-    let score = score.round() as u32;
+    let missing_weight: f64 = points
+        .iter()
+        .filter(|p| p.state != State::Covered && p.weight > 0)
+        .map(|p| p.weight as f64)
+        .sum();
+    if missing_weight > 0.0 && total > 0.0 {
+        let cost = (50.0 * missing_weight / total).max(MISSING_MIN_COST);
+        score = score.min(100.0 - cost);
+    }
+    let _ = toks;
+    let _ = answer;
+    let score = score.max(0.0).round() as u32;
     let missing = points
         .iter()
         .filter(|p| !p.covered && p.weight > 0)
@@ -236,121 +351,47 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
         points,
         missing,
         warnings,
-        words,
+        words: shape.words,
         coverage: (coverage * 10_000.0).round() / 10_000.0,
+        kind: q.kind,
+        flags,
     }
 }
 
-/// Plain occurrences of one term worth keeping: a point counts a term once, and a second
-/// place covers the case where the first sits inside a longer phrase already counted.
-const OCCURRENCES: u8 = 2;
-
-fn find_matches(c: &Compiled, toks: &[ATok]) -> Vec<Match> {
-    let mut out = Vec::new();
-    // Per term: plain occurrences kept so far, and whether a negated one was kept.
-    let mut plain = vec![0u8; c.terms.len()];
-    let mut denied = vec![false; c.terms.len()];
-    for i in 0..toks.len() {
-        if toks[i].number {
-            for &t in &c.number_terms {
-                if plain[t as usize] < OCCURRENCES {
-                    plain[t as usize] += 1;
-                    out.push(Match {
-                        point: c.terms[t as usize].point as u32,
-                        term: t,
-                        start: i,
-                        end: i,
-                        negated: false,
-                    });
-                }
-            }
-        }
-        let Some(id) = toks[i].id else { continue };
-        let Some(cands) = c.first.get(id as usize) else {
-            continue;
-        };
-        for &t in cands {
-            let ti = t as usize;
-            if plain[ti] >= OCCURRENCES && denied[ti] {
-                continue;
-            }
-            if let Some(end) = match_from(&c.terms[ti].stems, toks, i) {
-                let neg = !c.whole_answer && !c.terms[ti].hazard && negated(toks, i, end);
-                let keep = if neg {
-                    !denied[ti]
-                } else {
-                    plain[ti] < OCCURRENCES
-                };
-                if keep {
-                    if neg {
-                        denied[ti] = true;
-                    } else {
-                        plain[ti] += 1;
-                    }
-                    out.push(Match {
-                        point: c.terms[ti].point as u32,
-                        term: t,
-                        start: i,
-                        end,
-                        negated: neg,
-                    });
-                }
+/// One warning for everything the answer denies, quoting it, for points it does not cover.
+fn negation_warning(
+    points: &[PointGrade],
+    warnings: &mut Vec<String>,
+    flags: &mut Vec<&'static str>,
+) {
+    let mut quotes: Vec<&str> = Vec::new();
+    for p in points.iter().filter(|p| !p.covered && p.weight > 0) {
+        for d in &p.denied {
+            if !quotes.contains(&d.as_str()) {
+                quotes.push(d);
             }
         }
     }
-    out
-}
-
-/// Matches a term's stems starting at `toks[i]`, letting up to [`MAX_GAP`] words sit between
-/// consecutive stems, within one clause. Returns the index of the last matched word.
-fn match_from(stems: &[u32], toks: &[ATok], i: usize) -> Option<usize> {
-    let mut k = i;
-    for &s in &stems[1..] {
-        let window = toks.iter().enumerate().skip(k + 1).take(MAX_GAP + 1);
-        k = window
-            .take_while(|(_, t)| !t.boundary)
-            .find(|(_, t)| t.id == Some(s))?
-            .0;
+    if quotes.is_empty() {
+        return;
     }
-    Some(k)
+    let shown: Vec<String> = quotes
+        .iter()
+        .take(3)
+        .map(|q| format!("\u{201c}{q}\u{201d}"))
+        .collect();
+    let more = if quotes.len() > 3 {
+        format!(" and {} more", quotes.len() - 3)
+    } else {
+        String::new()
+    };
+    flags.push("denied");
+    warnings.push(format!(
+        "The answer says these were not done: {}{more}. A practice you did not use earns no credit; say what you did instead.",
+        shown.join(", ")
+    ));
 }
 
-fn clause_start(toks: &[ATok], i: usize) -> usize {
-    (0..=i).rev().find(|&j| toks[j].boundary).unwrap_or(0)
-}
-
-/// The words to quote for a negated term: from the negator to the term, or from the term to a
-/// negator right after it.
-fn negation_context(toks: &[ATok], start: usize, end: usize) -> (usize, usize) {
-    let from = start
-        .saturating_sub(NEGATION_REACH)
-        .max(clause_start(toks, start));
-    if let Some(n) = (from..start).find(|&j| toks[j].negator) {
-        return (n, end);
-    }
-    let after = (end + 1..toks.len().min(end + 1 + NEGATION_AFTER))
-        .take_while(|&j| !toks[j].boundary)
-        .find(|&j| toks[j].negator);
-    (start, after.unwrap_or(end))
-}
-
-/// A negator earlier in the term's clause, or right after it ("X isn't", "X was never").
-fn negated(toks: &[ATok], start: usize, end: usize) -> bool {
-    let from = start
-        .saturating_sub(NEGATION_REACH)
-        .max(clause_start(toks, start));
-    if let Some(n) = (from..start).find(|&j| toks[j].negator) {
-        // "isn't a single point of failure", "no downtime": what is denied is a failure, and
-        // denying it is the practice, whichever term sits inside the phrase.
-        let to = (end + 1..toks.len().min(end + 1 + NEGATION_AFTER + 2))
-            .take_while(|&j| !toks[j].boundary)
-            .last()
-            .unwrap_or(end);
-        return !toks[n..=to].iter().any(|t| t.hazard);
-    }
-    toks.iter()
-        .skip(end + 1)
-        .take(NEGATION_AFTER)
-        .take_while(|t| !t.boundary)
-        .any(|t| t.negator)
+fn round_to(n: usize, step: usize) -> usize {
+    ((n + step / 2) / step * step).max(step)
 }

@@ -1,7 +1,7 @@
 //! Printers for one graded answer: a report a candidate reads, and JSON.
 
 use super::{wrap, Style};
-use crate::grade::{Band, Grade};
+use crate::grade::{Band, Grade, PointGrade, State};
 use colored::Color;
 use std::io::{self, Write};
 
@@ -32,63 +32,52 @@ pub fn text(w: &mut impl Write, g: &Grade, style: Style) -> io::Result<()> {
         scored.len()
     )?;
 
-    let covered: Vec<_> = g.points.iter().filter(|p| p.covered).collect();
+    let with = |state: State| -> Vec<&PointGrade> {
+        g.points.iter().filter(|p| p.state == state).collect()
+    };
+    let covered = with(State::Covered);
     if !covered.is_empty() {
         writeln!(w, "\n{}", style.bold("Covered"))?;
         for p in covered {
-            let partial = if p.credit < 1.0 {
-                format!(
-                    " {}",
-                    style.dim(&format!("(partly, {:.0}%)", p.credit * 100.0))
-                )
-            } else {
-                String::new()
-            };
-            writeln!(
-                w,
-                "  {} {}{partial}",
-                style.paint("✓", Color::Green),
-                p.label
-            )?;
+            writeln!(w, "  {} {}", style.paint("✓", Color::Green), p.label)?;
             if !p.evidence.is_empty() {
-                let words: Vec<String> = p
-                    .evidence
-                    .iter()
-                    .map(|e| format!("\u{201c}{e}\u{201d}"))
-                    .collect();
-                write!(
-                    w,
-                    "{}",
-                    style.dim(&wrap(
-                        &format!("from {}", words.join(", ")),
-                        WIDTH,
-                        "      "
-                    ))
-                )?;
+                let said = format!("you said {}", quoted(&p.evidence));
+                write!(w, "{}", style.dim(&wrap(&said, WIDTH, "      ")))?;
             }
         }
     }
-    let missing: Vec<_> = g.missing_points().collect();
-    if !missing.is_empty() {
-        writeln!(w, "\n{}", style.bold("Missing"))?;
-        for p in missing {
-            let partial = if p.credit > 0.0 {
-                format!(
-                    " {}",
-                    style.dim(&format!("(touched on: {})", p.evidence.join(", ")))
-                )
-            } else {
-                String::new()
-            };
-            writeln!(w, "  {} {}{partial}", style.paint("✗", Color::Red), p.label)?;
+    let partial = with(State::Partial);
+    if !partial.is_empty() {
+        writeln!(w, "\n{}", style.bold("Partly covered"))?;
+        for p in partial {
+            writeln!(w, "  {} {}", style.paint("◐", Color::Yellow), p.label)?;
+            if !p.evidence.is_empty() {
+                let said = format!("you said {}, which is not yet enough", quoted(&p.evidence));
+                write!(w, "{}", style.dim(&wrap(&said, WIDTH, "      ")))?;
+            }
             write!(w, "{}", wrap(&p.hint, WIDTH, "      "))?;
         }
     }
-    // Points the grader cannot check reliably: named, so the candidate still covers them.
-    let unscored = g.unscored_missing();
+    let missing = with(State::Missing);
+    if !missing.is_empty() {
+        writeln!(w, "\n{}", style.bold("Missing"))?;
+        for p in missing {
+            writeln!(w, "  {} {}", style.paint("✗", Color::Red), p.label)?;
+            write!(w, "{}", wrap(&p.hint, WIDTH, "      "))?;
+        }
+    }
+    // Points no words can show: named, so the candidate still covers them.
+    let unscored = with(State::Unscored);
     if !unscored.is_empty() {
         writeln!(w, "\n{}", style.bold("Also listened for (not scored)"))?;
-        write!(w, "{}", wrap(&unscored.join("; "), WIDTH, "  "))?;
+        for p in unscored {
+            let why = p
+                .unscored
+                .as_deref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
+            write!(w, "{}", wrap(&format!("· {}{why}", p.label), WIDTH, "  "))?;
+        }
     }
     if !g.warnings.is_empty() {
         writeln!(w, "\n{}", style.bold("Warnings"))?;
@@ -103,6 +92,15 @@ pub fn text(w: &mut impl Write, g: &Grade, style: Style) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Evidence as the answer's own words, quoted and listed.
+fn quoted(evidence: &[String]) -> String {
+    let q: Vec<String> = evidence
+        .iter()
+        .map(|e| format!("\u{201c}{e}\u{201d}"))
+        .collect();
+    q.join(", ")
 }
 
 /// One JSON object, on one line.

@@ -1,6 +1,9 @@
 //! The rubric format: what `rubric build` writes and every other command reads. Read strictly
 //! (unknown fields are errors) so a typo in a hand-edited rubric never passes silently.
 
+pub mod facets;
+pub mod source;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -38,6 +41,13 @@ pub struct Question {
     pub sample_answer: String,
     pub kind: Kind,
     pub points: Vec<Point>,
+    /// The guidance split into the things it asks for, each as worded in the guidance.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
+    /// True when a person reviewed the rubric's source against the guidance and sample answer;
+    /// false for one drafted by heuristics.
+    #[serde(default)]
+    pub reviewed: bool,
 }
 
 /// What sort of question it is; behavioral answers are also checked for a concrete story.
@@ -66,15 +76,24 @@ impl Kind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Point {
-    /// `<question id>/<g|s|t><n>`, e.g. `sys-01/g2`.
+    /// `<question id>/<name>`, e.g. `sre-24/timeouts`: a name written in the rubric source, stable
+    /// across edits.
     pub id: String,
-    /// Short phrase a candidate understands ("availability patterns").
+    /// Short phrase a candidate understands ("Timeouts and bounded retries").
     pub label: String,
     pub source: Source,
+    /// The guidance item the point stands for, as worded in the guidance ("availability patterns").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guidance_item: Option<String>,
+    /// Why the point is listed but not scored (weight 0): no words can show it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unscored: Option<String>,
     /// Relative importance within the question (guidance points weigh more). 0 lists the point
     /// for the candidate without scoring it: the grader cannot check it reliably.
     pub weight: u32,
-    /// Words and phrases that show the point: any one of them is strong evidence.
+    /// Words and phrases that show the point. Each entry is one piece of evidence, its ways of
+    /// saying it separated by ` | `; `a + b` needs both in one sentence; `#name` is a detector
+    /// (`#number`, `#result`, ...).
     pub terms: Vec<String>,
     /// Weaker evidence (common words, words of the question itself): each counts for about a
     /// third of a term.
@@ -239,10 +258,14 @@ mod tests {
                 guidance: None,
                 sample_answer: "Because.".into(),
                 kind: Kind::Technical,
+                items: vec![],
+                reviewed: false,
                 points: vec![Point {
                     id: "t-01/s1".into(),
                     label: "because".into(),
                     source: Source::Sample,
+                    guidance_item: None,
+                    unscored: None,
                     weight: 1,
                     terms: vec!["because".into()],
                     related: vec![],

@@ -11,9 +11,12 @@ pub struct Token<'a> {
     pub text: &'a str,
     pub start: usize,
     pub end: usize,
-    /// A clause boundary (sentence punctuation, comma, colon, semicolon, bullet or line break)
-    /// separates this token from the previous one.
+    /// A clause boundary (sentence punctuation, comma, colon, semicolon, bullet or a line break
+    /// that is not a soft wrap) separates this token from the previous one.
     pub boundary_before: bool,
+    /// A sentence boundary (`.`, `!`, `?`, `;`, a blank line, a bullet or heading) separates
+    /// this token from the previous one. Implies `boundary_before`.
+    pub sentence_before: bool,
 }
 
 /// Tokenizes `text`. Never panics; offsets always fall on char boundaries.
@@ -32,16 +35,62 @@ pub fn for_each_token<'a>(text: &'a str, f: impl FnMut(Token<'a>)) {
     }
 }
 
+/// What separates the next word from the previous one, gathered from the characters between.
+#[derive(Debug, Default, Clone, Copy)]
+struct Gap {
+    clause: bool,
+    sentence: bool,
+    /// Line breaks since the last word; a lone one before a lowercase word is a soft wrap.
+    newlines: u8,
+    /// Only spaces since the last line break: a `-`, `*` or `#` here starts a bullet or heading.
+    line_start: bool,
+}
+
+impl Gap {
+    fn see(&mut self, c: char) {
+        match c {
+            '\n' => {
+                self.newlines = self.newlines.saturating_add(1);
+                self.line_start = true;
+                if self.newlines >= 2 {
+                    self.sentence = true;
+                }
+            }
+            ' ' | '\t' | '\r' => {}
+            '-' | '*' | '#' | '+' if self.line_start => self.sentence = true,
+            _ => {
+                self.line_start = false;
+                if is_sentence_end(c) {
+                    self.sentence = true;
+                } else if is_boundary(c) {
+                    self.clause = true;
+                }
+            }
+        }
+    }
+
+    /// The boundaries before a word starting with `first`.
+    fn finish(&mut self, first: char) -> (bool, bool) {
+        let wrap_break = self.newlines == 1 && !first.is_lowercase();
+        let sentence = self.sentence;
+        let clause = sentence || self.clause || wrap_break;
+        *self = Gap::default();
+        (clause, sentence)
+    }
+}
+
 /// The same rules as [`unicode_tokens`] over bytes, for the common all-ASCII answer.
 fn ascii_tokens<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
     let b = text.as_bytes();
     let mut start: Option<usize> = None;
-    let mut boundary = false;
+    let mut gap = Gap::default();
+    let mut before = (false, false);
     for i in 0..b.len() {
         let c = b[i];
         if c.is_ascii_alphanumeric() {
             if start.is_none() {
                 start = Some(i);
+                before = gap.finish(c as char);
             }
             continue;
         }
@@ -53,64 +102,62 @@ fn ascii_tokens<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
                 text: &text[s..i],
                 start: s,
                 end: i,
-                boundary_before: boundary,
+                boundary_before: before.0,
+                sentence_before: before.1,
             });
-            boundary = false;
         }
-        if is_boundary(c as char) {
-            boundary = true;
-        }
+        gap.see(c as char);
     }
     if let Some(s) = start {
         f(Token {
             text: &text[s..],
             start: s,
             end: text.len(),
-            boundary_before: boundary,
+            boundary_before: before.0,
+            sentence_before: before.1,
         });
     }
 }
 
 fn unicode_tokens<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
     let mut start: Option<usize> = None;
-    let mut boundary = false;
+    let mut gap = Gap::default();
+    let mut before = (false, false);
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() {
             if start.is_none() {
                 start = Some(i);
+                before = gap.finish(c);
             }
             continue;
         }
-        if is_apostrophe(c) {
-            if let Some(s) = start {
-                // Keep the apostrophe only when a letter follows: "don't" stays whole, a closing
-                // quote after a word ends it.
-                if matches!(chars.peek(), Some((_, n)) if n.is_alphabetic()) {
-                    let _ = s;
-                    continue;
-                }
-            }
+        // Keep an apostrophe only when a letter follows: "don't" stays whole, a closing quote
+        // after a word ends it.
+        if is_apostrophe(c)
+            && start.is_some()
+            && matches!(chars.peek(), Some((_, n)) if n.is_alphabetic())
+        {
+            continue;
         }
         if let Some(s) = start.take() {
             f(Token {
                 text: &text[s..i],
                 start: s,
                 end: i,
-                boundary_before: boundary,
+                boundary_before: before.0,
+                sentence_before: before.1,
             });
-            boundary = false;
         }
-        if is_boundary(c) {
-            boundary = true;
-        }
+        gap.see(c);
     }
     if let Some(s) = start {
         f(Token {
             text: &text[s..],
             start: s,
             end: text.len(),
-            boundary_before: boundary,
+            boundary_before: before.0,
+            sentence_before: before.1,
         });
     }
 }
@@ -119,11 +166,12 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | ';' | '!' | '?' | '•')
+}
+
 fn is_boundary(c: char) -> bool {
-    matches!(
-        c,
-        '.' | ',' | ';' | ':' | '!' | '?' | '\n' | '•' | '(' | ')' | '—' | '–' | '"' | '“' | '”'
-    )
+    matches!(c, ',' | ':' | '(' | ')' | '—' | '–' | '"' | '“' | '”')
 }
 
 #[cfg(test)]
@@ -159,11 +207,35 @@ mod tests {
         let toks = tokenize("alpha beta, gamma.\ndelta");
         let b: Vec<_> = toks.iter().map(|t| t.boundary_before).collect();
         assert_eq!(b, [false, false, true, true]);
+        let s: Vec<_> = toks.iter().map(|t| t.sentence_before).collect();
+        assert_eq!(s, [false, false, false, true]);
+    }
+
+    #[test]
+    fn a_soft_wrap_is_no_boundary_but_a_paragraph_or_bullet_is_a_sentence() {
+        let toks = tokenize("roll the\nconfig back\n\nthen\n- canary\nStaging");
+        let b: Vec<_> = toks
+            .iter()
+            .map(|t| (t.text, t.boundary_before, t.sentence_before))
+            .collect();
+        assert_eq!(
+            b,
+            [
+                ("roll", false, false),
+                ("the", false, false),
+                ("config", false, false),
+                ("back", false, false),
+                ("then", true, true),
+                ("canary", true, true),
+                ("Staging", true, false),
+            ]
+        );
     }
 
     #[test]
     fn ascii_fast_path_agrees_with_unicode_path() {
-        let s = "I'd use blue/green, then roll-back.\n- p99 'quoted' k8s: done; ok?";
+        let s =
+            "I'd use blue/green, then roll-back.\n- p99 'quoted' k8s: done; ok?\n\n# x\nwrap\n* y";
         let mut a = Vec::new();
         ascii_tokens(s, |t| a.push(t));
         let mut u = Vec::new();

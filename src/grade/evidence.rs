@@ -1,0 +1,261 @@
+//! Finds a rubric's evidence in an analyzed answer: phrases (a word or two may sit between their
+//! words), conjunctions (every part in one sentence) and detectors (a result in numbers, a
+//! timeline, a first-person action). Each hit remembers whether a negation denies it.
+
+use super::analyze::ATok;
+use super::matcher::{Compiled, Detector};
+use super::words::{ADVERB, AUX, CHANGE, I, NO_ACTION, QUANTITY, SUBJECT, TIME, TIME_UNIT};
+
+/// Words a phrase may skip between two of its words ("roll the config back" for "roll back").
+const MAX_GAP: usize = 2;
+/// Most parts of a conjunction.
+pub(crate) const MAX_PARTS: usize = 4;
+/// Plain occurrences of one alternative worth keeping: a point counts it once, and a second
+/// place covers the case where the first sits inside a longer phrase already counted.
+const OCCURRENCES: u8 = 2;
+/// How far a result's change word may sit from its number to be quoted together.
+const RESULT_QUOTE_REACH: usize = 6;
+
+/// One piece of evidence found.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub point: u32,
+    pub alt: u32,
+    /// Token ranges (first, last) of the words that show it; `n` of them are set.
+    pub spans: [(u32, u32); MAX_PARTS],
+    pub n: u8,
+    pub negated: bool,
+}
+
+impl Hit {
+    fn new(c: &Compiled, alt: u32, spans: &[(usize, usize)], toks: &[ATok]) -> Hit {
+        let mut s = [(0u32, 0u32); MAX_PARTS];
+        for (k, &(a, b)) in spans.iter().take(MAX_PARTS).enumerate() {
+            s[k] = (a as u32, b as u32);
+        }
+        let negated = spans
+            .iter()
+            .any(|&(a, b)| toks[a..=b].iter().any(|t| t.denied));
+        Hit {
+            point: c.alts[alt as usize].point as u32,
+            alt,
+            spans: s,
+            n: spans.len().min(MAX_PARTS) as u8,
+            negated,
+        }
+    }
+
+    pub fn first(&self) -> (usize, usize) {
+        (self.spans[0].0 as usize, self.spans[0].1 as usize)
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans[..self.n as usize]
+            .iter()
+            .map(|(a, b)| (b - a + 1) as usize)
+            .sum()
+    }
+
+    pub fn spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.spans[..self.n as usize]
+            .iter()
+            .map(|&(a, b)| (a as usize, b as usize))
+    }
+}
+
+/// Every hit of the rubric's evidence in the answer.
+pub(crate) fn find(c: &Compiled, toks: &[ATok], answer: &str) -> Vec<Hit> {
+    let mut out = Vec::new();
+    let mut plain = vec![0u8; c.alts.len()];
+    let mut denied = vec![false; c.alts.len()];
+    for i in 0..toks.len() {
+        let Some(id) = toks[i].id else { continue };
+        let Some(cands) = c.first.get(id as usize) else {
+            continue;
+        };
+        for &a in cands {
+            let ai = a as usize;
+            if plain[ai] >= OCCURRENCES && denied[ai] {
+                continue;
+            }
+            let Some(spans) = match_alt(&c.alts[ai].parts, toks, i) else {
+                continue;
+            };
+            let hit = Hit::new(c, a, &spans, toks);
+            let keep = if hit.negated {
+                !std::mem::replace(&mut denied[ai], true)
+            } else {
+                plain[ai] < OCCURRENCES
+            };
+            if keep {
+                if !hit.negated {
+                    plain[ai] += 1;
+                }
+                out.push(hit);
+            }
+        }
+    }
+    for &(d, a) in &c.detectors {
+        for spans in detect(d, toks, answer)
+            .into_iter()
+            .take(d.counts().max(OCCURRENCES as usize))
+        {
+            out.push(Hit::new(c, a, &[spans], toks));
+        }
+    }
+    out
+}
+
+/// Matches an alternative whose first part starts at `toks[i]`: the first phrase there, every
+/// other part anywhere in the same sentence.
+fn match_alt(parts: &[Vec<u32>], toks: &[ATok], i: usize) -> Option<Vec<(usize, usize)>> {
+    let mut spans = vec![(i, match_phrase(&parts[0], toks, i)?)];
+    if parts.len() > 1 {
+        let (from, to) = sentence_of(toks, i);
+        for part in &parts[1..] {
+            let found = (from..to).find_map(|k| {
+                (toks[k].id == Some(part[0]))
+                    .then(|| match_phrase(part, toks, k).map(|e| (k, e)))
+                    .flatten()
+            })?;
+            spans.push(found);
+        }
+    }
+    Some(spans)
+}
+
+/// Matches a phrase's stems starting at `toks[i]`, letting up to [`MAX_GAP`] words sit between
+/// consecutive stems, within one clause. Returns the index of the last matched word.
+fn match_phrase(stems: &[u32], toks: &[ATok], i: usize) -> Option<usize> {
+    let mut k = i;
+    for &s in &stems[1..] {
+        let window = toks.iter().enumerate().skip(k + 1).take(MAX_GAP + 1);
+        k = window
+            .take_while(|(_, t)| !t.boundary)
+            .find(|(_, t)| t.id == Some(s))?
+            .0;
+    }
+    Some(k)
+}
+
+/// Token range [from, to) of the sentence holding `toks[i]`.
+pub(crate) fn sentence_of(toks: &[ATok], i: usize) -> (usize, usize) {
+    let from = (0..=i).rev().find(|&j| toks[j].sentence).unwrap_or(0);
+    let to = (i + 1..toks.len())
+        .find(|&j| toks[j].sentence)
+        .unwrap_or(toks.len());
+    (from, to)
+}
+
+/// Where a detector fires, as token ranges, in order.
+fn detect(d: Detector, toks: &[ATok], answer: &str) -> Vec<(usize, usize)> {
+    let text = |k: usize| &answer[toks[k].start..toks[k].end];
+    match d {
+        Detector::Number => (0..toks.len())
+            .filter(|&k| toks[k].number)
+            .map(|k| (k, k))
+            .collect(),
+        Detector::Year => (0..toks.len())
+            .filter(|&k| is_year(text(k)))
+            .map(|k| (k, k))
+            .collect(),
+        Detector::Result => results(toks, answer),
+        Detector::IDid => (0..toks.len())
+            .filter_map(|k| first_person_action(toks, k))
+            .collect(),
+        Detector::Time => (0..toks.len())
+            .filter_map(|k| time_marker(toks, k, answer))
+            .collect(),
+    }
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1990..=2039).contains(&y))
+}
+
+/// A time of day ("2am", "3:40"): a number, but not a quantity of anything.
+fn is_clock(toks: &[ATok], k: usize, answer: &str) -> bool {
+    let w = answer[toks[k].start..toks[k].end].to_ascii_lowercase();
+    let digits_then = |suffix: &str| {
+        w.strip_suffix(suffix)
+            .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if digits_then("am") || digits_then("pm") {
+        return true;
+    }
+    let after = &answer.as_bytes()[toks[k].end..];
+    let colon_time = after.first() == Some(&b':') && after.get(1).is_some_and(u8::is_ascii_digit);
+    let next_ampm = toks.get(k + 1).is_some_and(|n| {
+        matches!(
+            answer[n.start..n.end].to_ascii_lowercase().as_str(),
+            "am" | "pm"
+        )
+    });
+    w.bytes().all(|b| b.is_ascii_digit()) && (colon_time || next_ampm)
+}
+
+/// A number that measures something: digits that are not a year or a time of day, or a
+/// quantity word ("three", "half", "a third").
+fn is_quantity(toks: &[ATok], k: usize, answer: &str) -> bool {
+    let t = &toks[k];
+    if t.number {
+        let w = &answer[t.start..t.end];
+        return !is_year(w)
+            && !is_clock(toks, k, answer)
+            && !(k > 0 && is_clock(toks, k - 1, answer));
+    }
+    t.is(QUANTITY)
+}
+
+/// One result per sentence that has both a change word and a quantity: "latency dropped 60%",
+/// "from three days to under one", "a third fewer pages".
+fn results(toks: &[ATok], answer: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while from < toks.len() {
+        let (_, to) = sentence_of(toks, from);
+        let q = (from..to).find(|&k| is_quantity(toks, k, answer));
+        let cue = (from..to).find(|&k| toks[k].is(CHANGE));
+        if let (Some(q), Some(cue)) = (q, cue) {
+            let (a, b) = (q.min(cue), q.max(cue));
+            out.push(if b - a <= RESULT_QUOTE_REACH {
+                (a, b)
+            } else {
+                (q, q)
+            });
+        }
+        from = to;
+    }
+    out
+}
+
+/// "I" followed (past an adverb or two) by a word that does something: "I rolled back", "I
+/// also wrote". Not "I think", "I was", "I would".
+fn first_person_action(toks: &[ATok], k: usize) -> Option<(usize, usize)> {
+    if !toks[k].is(I) {
+        return None;
+    }
+    let mut j = k + 1;
+    while j < toks.len() && j - k <= 2 && toks[j].is(ADVERB) && !toks[j].boundary {
+        j += 1;
+    }
+    let v = toks.get(j)?;
+    let acts = !v.boundary && !v.stop && !v.number && !v.is(NO_ACTION | AUX | SUBJECT);
+    acts.then_some((k, j))
+}
+
+/// A marker of when: a time word ("within", "later", "overnight"), a quantity of time units
+/// ("10 minutes", "two hours") or a time of day ("2:10", "3am").
+fn time_marker(toks: &[ATok], k: usize, answer: &str) -> Option<(usize, usize)> {
+    let t = &toks[k];
+    if t.is(TIME) {
+        return Some((k, k));
+    }
+    if is_clock(toks, k, answer) {
+        return Some((k, k));
+    }
+    let unit_next = toks
+        .get(k + 1)
+        .is_some_and(|n| n.is(TIME_UNIT) && !n.boundary);
+    ((t.number || t.is(QUANTITY)) && unit_next).then_some((k, k + 1))
+}
