@@ -388,10 +388,19 @@ pub fn expand(entry: &str, lex: Option<&Lexicon>) -> String {
     for alt in entry.split(" | ").map(str::trim) {
         let mut combos: Vec<String> = vec![String::new()];
         for part in alt.split(" + ").map(str::trim) {
-            let spellings: Vec<String> = match lex.and_then(|l| l.alternatives(part)) {
-                Some(group) if !part.starts_with('#') => {
+            let (sign, bare) = match part.strip_prefix('~') {
+                Some(rest) => ("~", rest.trim_start()),
+                None => ("", part),
+            };
+            let spellings: Vec<String> = match lex.and_then(|l| l.alternatives(bare)) {
+                Some(group) if !bare.starts_with('#') => {
                     let mut v = vec![part.to_string()];
-                    v.extend(group.iter().filter(|g| g.as_str() != part).cloned());
+                    v.extend(
+                        group
+                            .iter()
+                            .filter(|g| g.as_str() != bare)
+                            .map(|g| format!("{sign}{g}")),
+                    );
                     v
                 }
                 _ => vec![part.to_string()],

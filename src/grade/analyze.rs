@@ -158,8 +158,10 @@ const BACK_REACH: usize = 4;
 /// items after it, until a sentence ends or a clause turns ("but", "because", "so", "we ...").
 /// A second negator inside flips it back ("never deploy without a rollback plan").
 fn mark_denied(toks: &mut [ATok], answer: &str) {
+    // A negator inside another's reach was handled by it (it flipped the rest back).
+    let mut reached = 0;
     for j in 0..toks.len() {
-        if !negates(toks, j, answer) {
+        if j < reached || !negates(toks, j, answer) {
             continue;
         }
         let hazard = (j + 1..toks.len().min(j + 1 + HAZARD_REACH))
@@ -186,6 +188,7 @@ fn mark_denied(toks: &mut [ATok], answer: &str) {
             }
             k += 1;
         }
+        reached = k;
     }
 }
 

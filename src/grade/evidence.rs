@@ -81,7 +81,14 @@ pub(crate) fn find(c: &Compiled, toks: &[ATok], answer: &str) -> Vec<Hit> {
             let Some(spans) = match_alt(&c.alts[ai].parts, toks, i) else {
                 continue;
             };
-            let hit = Hit::new(c, a, &spans, toks);
+            let mut hit = Hit::new(c, a, &spans, toks);
+            if c.alts[ai].negative {
+                // A fact stated negatively is shown by denying it, and only so.
+                if !hit.negated {
+                    continue;
+                }
+                hit.negated = false;
+            }
             let keep = if hit.negated {
                 !std::mem::replace(&mut denied[ai], true)
             } else {

@@ -90,6 +90,9 @@ pub(crate) struct Alt {
     pub group: u32,
     pub strength: f32,
     pub detector: Option<Detector>,
+    /// Written `~phrase`: shown only where the answer denies it, as the reference does ("UDP
+    /// has no acknowledgement number").
+    pub negative: bool,
 }
 
 #[derive(Debug)]
@@ -204,9 +207,14 @@ impl Compiled {
                 group,
                 strength,
                 detector: Some(d),
+                negative: false,
             });
             return;
         }
+        let (alt, negative) = match alt.strip_prefix('~') {
+            Some(rest) => (rest.trim_start(), true),
+            None => (alt, false),
+        };
         let mut parts = Vec::new();
         let mut echo = true;
         for phrase in alt.split(" + ").map(str::trim) {
@@ -245,6 +253,7 @@ impl Compiled {
             group,
             strength,
             detector: None,
+            negative,
         });
     }
 

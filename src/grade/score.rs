@@ -169,12 +169,7 @@ fn credit_point(
             Some(e) if e.2 < max_count && alt.detector.is_some() => {
                 e.2 += 1;
             }
-            Some(e) => {
-                if alt.strength <= e.1 {
-                    continue;
-                }
-                e.1 = alt.strength;
-            }
+            Some(e) => e.1 = e.1.max(alt.strength),
             None => groups.push((alt.group, alt.strength, 1)),
         }
         taken.push(h);
