@@ -3,7 +3,9 @@
 //! classified once however often it appears; then marks the words a negation denies.
 
 use super::matcher::{Compiled, FUZZY_MIN_CHARS};
-use super::words::{self, AUX, HAZARD, NEGATOR, NOT_DENIAL, SCOPE_END, SUBJECT};
+use super::words::{
+    self, AUX, CONDITION, HAZARD, NEGATOR, NOT_DENIAL, PRACTICE, SCOPE_END, SUBJECT,
+};
 use crate::text::{normalize, stopwords, tokenize, Stemmer};
 use rustc_hash::FxHashMap;
 
@@ -39,6 +41,8 @@ pub(crate) struct ATok {
     pub boundary: bool,
     /// A sentence boundary comes before this word.
     pub sentence: bool,
+    /// A sentence boundary or a turn (`:`, a dash, a parenthesis) comes before this word.
+    pub hard: bool,
     pub stop: bool,
     /// Word classes (`words.txt`).
     pub class: u16,
@@ -95,6 +99,10 @@ impl Scratch {
             let digit = t.text.as_bytes()[0].is_ascii_digit() && !t.text.ends_with("xx");
             if fold {
                 normalize_into(t.text, norm);
+                // "SLOs", "DLQs": an acronym's plural is the acronym.
+                if is_acronym_plural(t.text) {
+                    norm.pop();
+                }
             }
             let info = match seen.get(if fold { norm.as_str() } else { t.text }) {
                 Some(info) => *info,
@@ -109,15 +117,17 @@ impl Scratch {
                             .entry(norm.as_str().into())
                             .or_insert_with(|| stemmer.stem(norm).into_boxed_str()),
                     };
+                    let echo = c.echo.contains(stem);
                     let mut id = c.stems.get(stem).copied();
-                    if id.is_none() && norm.len() >= FUZZY_MIN_CHARS {
+                    // A word of the question is the question's, not a misspelt term.
+                    if id.is_none() && !echo && norm.len() >= FUZZY_MIN_CHARS {
                         id = fuzzy_lookup(c, norm);
                     }
                     let info = WordInfo {
                         id,
                         stop: stopwords::is_stop(norm),
                         class: words::classes(norm, stem),
-                        echo: c.echo.contains(stem),
+                        echo,
                     };
                     seen.insert(norm.as_str().into(), info);
                     info
@@ -129,6 +139,7 @@ impl Scratch {
                 end: t.end,
                 boundary: t.boundary_before,
                 sentence: t.sentence_before,
+                hard: t.hard_before,
                 stop: info.stop,
                 class: info.class,
                 number: digit,
@@ -143,46 +154,68 @@ impl Scratch {
     }
 }
 
+/// Two or more capitals (or digits) and a lowercase `s`: "SLOs", "APIs", "EC2s".
+fn is_acronym_plural(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3
+        && b[b.len() - 1] == b's'
+        && b[..b.len() - 1]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && b[0].is_ascii_uppercase()
+}
+
+/// A denial this short right after a question answers it ("Never encountered them.").
+const ANSWERED_MAX: usize = 6;
+
 /// How far a negation reaches, in words.
 const SCOPE_MAX: usize = 24;
-/// A clause after a comma continues a negated list when it is this short ("canaries, blue/green
-/// deployments or rollbacks").
+/// A clause after a comma continues a negated list when it is this short and the list closes
+/// with "or" ("canaries, blue/green deployments or rollbacks").
 const LIST_ITEM_MAX: usize = 5;
-/// A failure named this soon after a negator ("no single point of failure", "without
-/// downtime") makes the negation the practice, not a denial of it.
-const HAZARD_REACH: usize = 4;
-/// How far back a negation after its subject reaches ("backups were never tested").
-const BACK_REACH: usize = 4;
+/// Under a negation that opens its sentence, a clause of up to this many words is one more
+/// thing denied ("I didn't throttle heavy jobs, tune indexes or split reads by freshness").
+const LONG_ITEM_MAX: usize = 10;
+/// A last list item led by "and" closes a negated list when it is this short ("and automated
+/// rollbacks"); a longer one is usually a new action ("and closing unused ports to the world").
+const SHORT_LAST_ITEM: usize = 3;
 
-/// Marks every word a negation denies: from the negator through its clause and any short list
-/// items after it, until a sentence ends or a clause turns ("but", "because", "so", "we ...").
-/// A second negator inside flips it back ("never deploy without a rollback plan").
+/// Marks every word a negation denies: from the negator through its clause and the items of a
+/// list it governs, until the sentence ends or turns (a colon, a dash, "but", "because", "if", a
+/// new subject). A second negator inside flips it back ("never deploy without a rollback plan").
 fn mark_denied(toks: &mut [ATok], answer: &str) {
-    // A negator inside another's reach was handled by it (it flipped the rest back).
+    // A negator inside another's reach was handled by it.
     let mut reached = 0;
     for j in 0..toks.len() {
         if j < reached || !negates(toks, j, answer) {
             continue;
         }
-        let hazard = (j + 1..toks.len().min(j + 1 + HAZARD_REACH))
-            .take_while(|&k| !toks[k].sentence)
-            .any(|k| toks[k].is(HAZARD));
-        if hazard {
+        if denies_a_failure(toks, j, answer) {
             continue;
         }
         mark_back(toks, j);
+        // "We never used X, Y or Z", "I didn't A, B or C": a negation that opens its sentence
+        // governs the whole of it; one further in governs its clause and a short list.
+        let opens = leads_sentence(toks, j);
+        let lists = !in_relative_clause(toks, j, answer);
         let mut on = true;
+        let mut closed = false;
         let mut k = j + 1;
         while k < toks.len() && k - j <= SCOPE_MAX {
             let t = toks[k];
-            if t.sentence || t.is(SCOPE_END) {
+            let turns = t.is(SCOPE_END) && !(opens && t.is(CONDITION));
+            if t.hard || turns || new_subject(toks, k, answer) {
                 break;
             }
-            if t.boundary && !list_item(toks, k) {
+            // A list already closed by "or" ("no user IDs or URLs, drop unused series") ends
+            // at its comma.
+            if t.boundary && (closed || !lists || !list_continues(toks, k, answer, opens)) {
                 break;
             }
+            closed |= !opens && (is_word(toks, k, answer, "or") || is_word(toks, k, answer, "nor"));
             if t.is(NEGATOR) && negates(toks, k, answer) {
-                on = !on;
+                // "never ship without a plan" affirms; "no X and no Y", "no X, not Y" deny both.
+                on = !(on && is_word(toks, k, answer, "without"));
             } else {
                 toks[k].denied |= on;
             }
@@ -190,35 +223,153 @@ fn mark_denied(toks: &mut [ATok], answer: &str) {
         }
         reached = k;
     }
+    deny_answered_questions(toks, answer);
 }
 
-/// A negation after its subject denies the subject too: "backups weren't tested", "the
-/// runbooks were never updated". Only across a few words of its own clause, never a pronoun.
+/// "Runbooks? Never had them." "Canary releases? We didn't bother.": a short denial right
+/// after a question denies what the question named.
+fn deny_answered_questions(toks: &mut [ATok], answer: &str) {
+    let mut j = 0;
+    while j < toks.len() {
+        let (from, to) = sentence_span(toks, j);
+        let asked = from > 0 && answer[toks[from - 1].end..toks[from].start].contains('?');
+        let short_denial =
+            to - from <= ANSWERED_MAX && (from..to.min(from + 3)).any(|k| toks[k].is(NEGATOR));
+        if asked && short_denial {
+            let (qfrom, _) = sentence_span(toks, from - 1);
+            for t in &mut toks[qfrom..from] {
+                t.denied = true;
+            }
+        }
+        j = to;
+    }
+}
+
+/// Token range [from, to) of the sentence holding `toks[i]`.
+fn sentence_span(toks: &[ATok], i: usize) -> (usize, usize) {
+    let from = (0..=i).rev().find(|&j| toks[j].sentence).unwrap_or(0);
+    let to = (i + 1..toks.len())
+        .find(|&j| toks[j].sentence)
+        .unwrap_or(toks.len());
+    (from, to)
+}
+
+fn is_word(toks: &[ATok], k: usize, answer: &str, w: &str) -> bool {
+    answer[toks[k].start..toks[k].end].eq_ignore_ascii_case(w)
+}
+
+/// "an instance that has no backup, patching ...": a negation inside a relative clause governs
+/// that clause only.
+fn in_relative_clause(toks: &[ATok], j: usize, answer: &str) -> bool {
+    (0..j)
+        .rev()
+        .take_while(|&k| !toks[k + 1].boundary)
+        .any(|k| {
+            ["that", "which", "who"]
+                .iter()
+                .any(|w| is_word(toks, k, answer, w))
+        })
+}
+
+/// Only function words and a subject come before the negator in its sentence ("I didn't",
+/// "We never", "There was no").
+fn leads_sentence(toks: &[ATok], j: usize) -> bool {
+    let mut k = j;
+    while k > 0 && !toks[k].sentence {
+        k -= 1;
+        if !(toks[k].stop || toks[k].is(SUBJECT)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// A subject that starts a new clause ("if that doesn't work *we* add a check"), not one inside
+/// a question word's clause ("how *I* detected it").
+fn new_subject(toks: &[ATok], k: usize, answer: &str) -> bool {
+    if !toks[k].is(SUBJECT) || k == 0 {
+        return false;
+    }
+    let word = answer[toks[k].start..toks[k].end].to_ascii_lowercase();
+    let prev = answer[toks[k - 1].start..toks[k - 1].end].to_ascii_lowercase();
+    if matches!(
+        prev.as_str(),
+        "how" | "what" | "why" | "where" | "when" | "which" | "who" | "whom"
+    ) {
+        return false;
+    }
+    // "I", "we", "they" are subjects wherever they stand; "it", "this", "that" only where a
+    // clause starts ("... and it failed"), not as an object ("document it").
+    let nominative = matches!(word.as_str(), "i" | "we" | "they" | "he" | "she" | "you");
+    nominative || toks[k].boundary || matches!(prev.as_str(), "and" | "or" | "so" | "then")
+}
+
+/// "no single point of failure", "without downtime", "never had an outage": what the negator
+/// governs is a failure, so saying there is none is the practice. Only its first content word
+/// (or the one after "saw", "caused" ...) decides: "did not declare an incident" denies.
+fn denies_a_failure(toks: &[ATok], j: usize, answer: &str) -> bool {
+    let mut content = toks[j + 1..]
+        .iter()
+        .take_while(|t| !t.hard)
+        .filter(|t| !t.stop);
+    let Some(first) = content.next() else {
+        return false;
+    };
+    // "no error budgets", "no failure drills": the failure word names a practice here.
+    let names_practice = |t: &ATok| {
+        toks.iter()
+            .skip_while(|x| x.start <= t.start)
+            .next()
+            .is_some_and(|n| !n.boundary && n.is(PRACTICE))
+    };
+    if first.is(HAZARD) {
+        return !names_practice(first);
+    }
+    let w = answer[first.start..first.end].to_ascii_lowercase();
+    let suffered = matches!(
+        w.as_str(),
+        "saw"
+            | "seen"
+            | "experienced"
+            | "caused"
+            | "suffered"
+            | "hit"
+            | "got"
+            | "introduced"
+            | "created"
+    );
+    suffered && content.next().is_some_and(|t| t.is(HAZARD))
+}
+
+/// A negation after its subject denies the subject too: "backups weren't tested", "runbooks,
+/// dashboards and alerts were never maintained". Back to the start of the sentence, across the
+/// items of a list, never past a subject or a turn ("so", "when").
 fn mark_back(toks: &mut [ATok], j: usize) {
     let after_aux = toks[j].is(AUX) || (j > 0 && toks[j - 1].is(AUX));
     if !after_aux {
         return;
     }
     let mut k = j;
-    while k > 0 && j - k < BACK_REACH && !toks[k].boundary {
+    while k > 0 && j - k < SCOPE_MAX && !toks[k].sentence && !toks[k].hard {
         k -= 1;
-        if toks[k].is(SUBJECT) {
+        if toks[k].is(SUBJECT | SCOPE_END) {
             break;
         }
         toks[k].denied = true;
     }
 }
 
-/// A negator that denies what follows: not "not just", "no matter", "or not"; "instead of" and
-/// "rather than" deny what follows them too.
+/// A negator that denies what follows: not "not just", "no matter", "or not", "if not"; and
+/// "instead of", "rather than", which deny what follows them.
 fn negates(toks: &[ATok], j: usize, answer: &str) -> bool {
     let word = |k: usize| answer[toks[k].start..toks[k].end].to_ascii_lowercase();
     if toks[j].is(NEGATOR) {
         let next_cancels = toks
             .get(j + 1)
             .is_some_and(|n| n.is(NOT_DENIAL) && !n.boundary);
-        let after_or = j > 0 && !toks[j].boundary && word(j - 1) == "or";
-        return !next_cancels && !after_or;
+        let after =
+            j > 0 && !toks[j].boundary && matches!(word(j - 1).as_str(), "or" | "if" | "whether");
+        return !next_cancels && !after;
     }
     if j == 0 || toks[j].boundary {
         return false;
@@ -227,22 +378,46 @@ fn negates(toks: &[ATok], j: usize, answer: &str) -> bool {
     (w == "of" && word(j - 1) == "instead") || (w == "than" && word(j - 1) == "rather")
 }
 
-/// The clause starting at `k` is a short list item: few words, not led by a subject.
-fn list_item(toks: &[ATok], k: usize) -> bool {
-    if toks[k].is(SUBJECT) {
-        return false;
+/// At a comma inside a negation: the clause from `k` is an item of the negated list when it
+/// names things rather than starting a new action or subject. Under a negation that opens its
+/// sentence, any short clause is an item; further in, the list must also close with "or"/"nor"
+/// (or a last item led by "and") before the sentence ends.
+fn list_continues(toks: &[ATok], k: usize, answer: &str, opens: bool) -> bool {
+    let max = if opens { LONG_ITEM_MAX } else { LIST_ITEM_MAX };
+    let mut at = k;
+    loop {
+        let end = (at + 1..toks.len())
+            .find(|&i| toks[i].boundary)
+            .unwrap_or(toks.len());
+        let words: Vec<String> = (at..end)
+            .map(|i| answer[toks[i].start..toks[i].end].to_ascii_lowercase())
+            .collect();
+        // "customer impact or likely failure modes" is two items: measure up to the "or".
+        let item = words
+            .iter()
+            .position(|w| w == "or" || w == "nor")
+            .unwrap_or(words.len());
+        if item > max || toks[at].is(SUBJECT | SCOPE_END) {
+            return false;
+        }
+        let last_item = words[0] == "and" && words.len() <= SHORT_LAST_ITEM;
+        if opens || words.iter().any(|w| w == "or" || w == "nor") || last_item {
+            return true;
+        }
+        if end >= toks.len() || toks[end].hard {
+            return false;
+        }
+        at = end;
     }
-    let len = 1 + toks[k + 1..].iter().take_while(|t| !t.boundary).count();
-    len <= LIST_ITEM_MAX
 }
 
-/// A near-miss spelling of a long rubric word: one edit for 7-9 letters, two from 10.
+/// A near-miss spelling of a long rubric word: one edit from 8 letters, two from 11.
 fn fuzzy_lookup(c: &Compiled, word: &str) -> Option<u32> {
     if !word.chars().all(char::is_alphabetic) {
         return None;
     }
     let n = word.chars().count();
-    let max = if n >= 10 { 2 } else { 1 };
+    let max = if n >= 11 { 2 } else { 1 };
     let first = word.chars().next()?;
     let lo = n.saturating_sub(max).max(FUZZY_MIN_CHARS);
     let mut best: Option<(usize, &str, u32)> = None;

@@ -4,7 +4,7 @@
 
 use super::analyze::ATok;
 use super::matcher::{Compiled, Detector};
-use super::words::{ADVERB, AUX, CHANGE, I, NO_ACTION, QUANTITY, SUBJECT, TIME, TIME_UNIT};
+use super::words::{ADVERB, AUX, CHANGE, I, NO_ACTION, PAST, QUANTITY, SUBJECT, TIME, TIME_UNIT};
 
 /// Words a phrase may skip between two of its words ("roll the config back" for "roll back").
 const MAX_GAP: usize = 2;
@@ -82,6 +82,11 @@ pub(crate) fn find(c: &Compiled, toks: &[ATok], answer: &str) -> Vec<Hit> {
                 continue;
             };
             let mut hit = Hit::new(c, a, &spans, toks);
+            if c.alts[ai].says_no {
+                // Evidence that carries its own negation ("the alert never fired") is shown by
+                // saying exactly that.
+                hit.negated = false;
+            }
             if c.alts[ai].negative {
                 // A fact stated negatively is shown by denying it, and only so.
                 if !hit.negated {
@@ -236,18 +241,23 @@ fn results(toks: &[ATok], answer: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// "I" followed (past an adverb or two) by a word that does something: "I rolled back", "I
-/// also wrote". Not "I think", "I was", "I would".
+/// "I" followed (past an adverb or two) by a verb in the past: "I rolled back", "I also
+/// wrote", "I've built". Not "I think", "I was", "I would", nor a habit ("I usually start").
 fn first_person_action(toks: &[ATok], k: usize) -> Option<(usize, usize)> {
     if !toks[k].is(I) {
         return None;
     }
     let mut j = k + 1;
-    while j < toks.len() && j - k <= 2 && toks[j].is(ADVERB) && !toks[j].boundary {
+    while j < toks.len()
+        && j - k <= 2
+        && toks[j].is(ADVERB)
+        && !toks[j].is(PAST)
+        && !toks[j].boundary
+    {
         j += 1;
     }
     let v = toks.get(j)?;
-    let acts = !v.boundary && !v.stop && !v.number && !v.is(NO_ACTION | AUX | SUBJECT);
+    let acts = !v.boundary && !v.number && v.is(PAST) && !v.is(NO_ACTION | AUX | SUBJECT);
     acts.then_some((k, j))
 }
 

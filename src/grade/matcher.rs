@@ -93,6 +93,9 @@ pub(crate) struct Alt {
     /// Written `~phrase`: shown only where the answer denies it, as the reference does ("UDP
     /// has no acknowledgement number").
     pub negative: bool,
+    /// The evidence itself says no ("never tested", "no standing access"): a negation in it is
+    /// what it shows, not a denial.
+    pub says_no: bool,
 }
 
 #[derive(Debug)]
@@ -104,7 +107,7 @@ pub(crate) struct CPoint {
 pub const WHOLE_ANSWER_WORDS: usize = 60;
 
 /// Shortest word that typo tolerance applies to: shorter words collide too easily.
-pub const FUZZY_MIN_CHARS: usize = 7;
+pub const FUZZY_MIN_CHARS: usize = 8;
 
 impl Compiled {
     pub fn new(q: &Question, lex: &Lexicon, stemmer: &Stemmer) -> Compiled {
@@ -208,6 +211,7 @@ impl Compiled {
                 strength,
                 detector: Some(d),
                 negative: false,
+                says_no: false,
             });
             return;
         }
@@ -217,12 +221,16 @@ impl Compiled {
         };
         let mut parts = Vec::new();
         let mut echo = true;
+        let mut says_no = false;
         for phrase in alt.split(" + ").map(str::trim) {
             let words = text::analyze(phrase, stemmer);
             if words.is_empty() || (words.len() == 1 && words[0].stop) {
                 return;
             }
             echo &= words.iter().all(|w| w.stop || self.echo.contains(&w.stem));
+            says_no |= words
+                .iter()
+                .any(|w| super::words::classes(&w.norm, &w.stem) & super::words::NEGATOR != 0);
             let mut ids = Vec::with_capacity(words.len());
             for w in &words {
                 let id = self.intern(&w.stem);
@@ -235,9 +243,9 @@ impl Compiled {
             }
             parts.push(ids);
         }
-        // A conjunction of the question's own words can still say something specific; a
-        // phrase that only repeats them cannot.
-        let strength = if echo && parts.len() == 1 && strength >= 1.0 {
+        // Evidence that only repeats the question's words, even spread over a sentence, has
+        // said nothing of its own.
+        let strength = if echo && strength >= 1.0 {
             ECHO_STRENGTH
         } else {
             strength
@@ -254,6 +262,7 @@ impl Compiled {
             strength,
             detector: None,
             negative,
+            says_no,
         });
     }
 

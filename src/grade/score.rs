@@ -149,11 +149,13 @@ fn credit_point(
         // Within a rubric of many points, words already counted in a longer phrase do not
         // count again. A one-idea rubric lists a phrase and its words as separate terms, all
         // in its total, so each counts.
+        // A conjunction is its own piece of evidence even where it shares a word with another.
         let (s, e) = h.first();
-        let overlaps = taken.iter().any(|t| {
-            let (ts, te) = t.first();
-            s <= te && ts <= e
-        });
+        let overlaps = h.n == 1
+            && taken.iter().any(|t| {
+                let (ts, te) = t.first();
+                t.n == 1 && s <= te && ts <= e
+            });
         if !c.whole_answer && overlaps {
             continue;
         }

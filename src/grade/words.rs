@@ -18,6 +18,13 @@ pub(crate) const SCOPE_END: u16 = 1 << 8;
 pub(crate) const SUBJECT: u16 = 1 << 9;
 pub(crate) const TIME: u16 = 1 << 10;
 pub(crate) const TIME_UNIT: u16 = 1 << 11;
+pub(crate) const PAST: u16 = 1 << 13;
+/// A word that makes a failure word before it the name of a practice: "error budget",
+/// "failure injection", "incident review".
+pub(crate) const PRACTICE: u16 = 1 << 14;
+/// "if", "when", "whether": a condition, which a negation opening the sentence still governs
+/// ("I don't care whether checkout fails").
+pub(crate) const CONDITION: u16 = 1 << 15;
 /// The word "I": a story told in the first person.
 pub(crate) const I: u16 = 1 << 12;
 
@@ -25,10 +32,13 @@ const CLASSES: &[(&str, u16)] = &[
     ("adverb", ADVERB),
     ("aux", AUX),
     ("change", CHANGE),
+    ("condition", CONDITION),
     ("hazard", HAZARD),
     ("negator", NEGATOR),
     ("no-action", NO_ACTION),
     ("not-denial", NOT_DENIAL),
+    ("past", PAST),
+    ("practice", PRACTICE),
     ("quantity", QUANTITY),
     ("scope-end", SCOPE_END),
     ("subject", SUBJECT),
@@ -42,8 +52,11 @@ pub(crate) fn classes(norm: &str, stem: &str) -> u16 {
     if norm.ends_with("n't") && norm != "ain't" {
         c |= NEGATOR | AUX;
     }
-    if norm == "i" {
+    if norm == "i" || norm == "i've" {
         c |= I;
+    }
+    if norm.len() > 4 && norm.ends_with("ed") {
+        c |= PAST;
     }
     c
 }

@@ -17,6 +17,9 @@ pub struct Token<'a> {
     /// A sentence boundary (`.`, `!`, `?`, `;`, a blank line, a bullet or heading) separates
     /// this token from the previous one. Implies `boundary_before`.
     pub sentence_before: bool,
+    /// A boundary that turns the sentence (`:`, a dash, a parenthesis) or a sentence boundary
+    /// separates this token from the previous one: a negation does not reach across it.
+    pub hard_before: bool,
 }
 
 /// Tokenizes `text`. Never panics; offsets always fall on char boundaries.
@@ -40,6 +43,7 @@ pub fn for_each_token<'a>(text: &'a str, f: impl FnMut(Token<'a>)) {
 struct Gap {
     clause: bool,
     sentence: bool,
+    hard: bool,
     /// Line breaks since the last word; a lone one before a lowercase word is a soft wrap.
     newlines: u8,
     /// Only spaces since the last line break: a `-`, `*` or `#` here starts a bullet or heading.
@@ -47,7 +51,12 @@ struct Gap {
 }
 
 impl Gap {
-    fn see(&mut self, c: char) {
+    /// Notes a character between words; `next` is the character after it, if any. A full stop
+    /// inside a word (`99.9`, `e.g.`, `node.js`) ends nothing.
+    fn see(&mut self, c: char, next: Option<char>) {
+        if c == '.' && next.is_some_and(char::is_alphanumeric) {
+            return;
+        }
         match c {
             '\n' => {
                 self.newlines = self.newlines.saturating_add(1);
@@ -64,18 +73,20 @@ impl Gap {
                     self.sentence = true;
                 } else if is_boundary(c) {
                     self.clause = true;
+                    self.hard |= is_turn(c);
                 }
             }
         }
     }
 
-    /// The boundaries before a word starting with `first`.
-    fn finish(&mut self, first: char) -> (bool, bool) {
+    /// The boundaries before a word starting with `first`: (clause, sentence, hard).
+    fn finish(&mut self, first: char) -> (bool, bool, bool) {
         let wrap_break = self.newlines == 1 && !first.is_lowercase();
         let sentence = self.sentence;
         let clause = sentence || self.clause || wrap_break;
+        let hard = sentence || self.hard;
         *self = Gap::default();
-        (clause, sentence)
+        (clause, sentence, hard)
     }
 }
 
@@ -84,7 +95,7 @@ fn ascii_tokens<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
     let b = text.as_bytes();
     let mut start: Option<usize> = None;
     let mut gap = Gap::default();
-    let mut before = (false, false);
+    let mut before = (false, false, false);
     for i in 0..b.len() {
         let c = b[i];
         if c.is_ascii_alphanumeric() {
@@ -104,9 +115,10 @@ fn ascii_tokens<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
                 end: i,
                 boundary_before: before.0,
                 sentence_before: before.1,
+                hard_before: before.2,
             });
         }
-        gap.see(c as char);
+        gap.see(c as char, b.get(i + 1).map(|&n| n as char));
     }
     if let Some(s) = start {
         f(Token {
@@ -115,6 +127,7 @@ fn ascii_tokens<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
             end: text.len(),
             boundary_before: before.0,
             sentence_before: before.1,
+            hard_before: before.2,
         });
     }
 }
@@ -122,7 +135,7 @@ fn ascii_tokens<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
 fn unicode_tokens<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
     let mut start: Option<usize> = None;
     let mut gap = Gap::default();
-    let mut before = (false, false);
+    let mut before = (false, false, false);
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() {
@@ -147,9 +160,10 @@ fn unicode_tokens<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
                 end: i,
                 boundary_before: before.0,
                 sentence_before: before.1,
+                hard_before: before.2,
             });
         }
-        gap.see(c);
+        gap.see(c, chars.peek().map(|&(_, n)| n));
     }
     if let Some(s) = start {
         f(Token {
@@ -158,6 +172,7 @@ fn unicode_tokens<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
             end: text.len(),
             boundary_before: before.0,
             sentence_before: before.1,
+            hard_before: before.2,
         });
     }
 }
@@ -168,6 +183,11 @@ fn is_apostrophe(c: char) -> bool {
 
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '.' | ';' | '!' | '?' | '•')
+}
+
+/// Characters that turn a sentence rather than continue a list.
+fn is_turn(c: char) -> bool {
+    matches!(c, ':' | '(' | ')' | '—' | '–')
 }
 
 fn is_boundary(c: char) -> bool {
@@ -228,6 +248,29 @@ mod tests {
                 ("then", true, true),
                 ("canary", true, true),
                 ("Staging", true, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_full_stop_inside_a_number_or_abbreviation_ends_nothing() {
+        let toks = tokenize("keep 99.9% e.g. for node.js: done");
+        let b: Vec<_> = toks
+            .iter()
+            .map(|t| (t.text, t.boundary_before, t.hard_before))
+            .collect();
+        assert_eq!(
+            b,
+            [
+                ("keep", false, false),
+                ("99", false, false),
+                ("9", false, false),
+                ("e", false, false),
+                ("g", false, false),
+                ("for", true, true),
+                ("node", false, false),
+                ("js", false, false),
+                ("done", true, true),
             ]
         );
     }
