@@ -7,11 +7,11 @@ use super::config::{catalog_for, print_config, Configs};
 use super::{use_color, Outcome};
 use anyhow::{Context, Result};
 use ignore::WalkBuilder;
+use rubric::answers::{self, Record, Status};
 use rubric::catalog::Catalog;
 use rubric::config::{Effective, Filter, Overrides};
 use rubric::grade::Grader;
 use rubric::input::{InputError, Origin};
-use rubric::practice::{self, Record, Status};
 use rubric::report::{self, Style};
 use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
@@ -237,8 +237,8 @@ fn context<'c>(
 }
 
 fn grade(records: &mut Vec<Record>, shown: &str, name: Option<&str>, text: &str, ctx: &mut Ctx) {
-    let p = practice::parse(name, text, &ctx.catalog);
-    records.extend(practice::grade(
+    let p = answers::parse(name, text, &ctx.catalog);
+    records.extend(answers::grade(
         shown,
         &p,
         &ctx.catalog,

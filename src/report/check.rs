@@ -3,8 +3,8 @@
 
 use super::grade::band_color;
 use super::{wrap, Style};
+use crate::answers::{Record, Status, Summary};
 use crate::grade::Grade;
-use crate::practice::{Record, Status, Summary};
 use colored::Color;
 use serde::Serialize;
 use std::io::{self, Write};

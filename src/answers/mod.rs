@@ -1,4 +1,4 @@
-//! Practice files: which question (or questions) a Markdown or text file answers, the answer text
+//! Answer files for `rubric check`: which question (or questions) a Markdown or text file answers, the answer text
 //! of each, and the graded [`Record`]s of `rubric check`. Finding the question, in order:
 //!
 //! 1. front matter: `---` / `question: sre-13` / `---` (with an optional `min_score: 75`);
@@ -41,7 +41,7 @@ impl Resolver for Catalog {
 
 /// A practice file, split into the answers it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Practice {
+pub struct AnswerFile {
     /// The file's own threshold, from its front matter.
     pub min_score: Option<u32>,
     pub pieces: Vec<Piece>,
@@ -71,18 +71,18 @@ const HOW_TO_NAME: &str = "name the question in front matter (`question: sre-13`
 
 /// Splits a practice file into answers. `file_name` (without directories) is for rule 2;
 /// standard input has none. Never fails: problems are [`PieceKind::Error`] pieces.
-pub fn parse(file_name: Option<&str>, text: &str, r: &dyn Resolver) -> Practice {
+pub fn parse(file_name: Option<&str>, text: &str, r: &dyn Resolver) -> AnswerFile {
     let doc = Doc::new(text);
     let (front, start) = match front::split(&doc.lines) {
         Ok(v) => v,
         Err(e) => {
-            return Practice {
+            return AnswerFile {
                 min_score: None,
                 pieces: vec![Piece::error(e.line, e.message)],
             }
         }
     };
-    let mut p = Practice {
+    let mut p = AnswerFile {
         min_score: front.min_score,
         pieces: Vec::new(),
     };
@@ -247,7 +247,7 @@ mod tests {
         }
     }
 
-    fn ids(p: &Practice) -> Vec<(usize, Option<&str>, &PieceKind)> {
+    fn ids(p: &AnswerFile) -> Vec<(usize, Option<&str>, &PieceKind)> {
         p.pieces
             .iter()
             .map(|x| (x.line, x.id.as_deref(), &x.kind))

@@ -67,7 +67,7 @@ fn clean(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::practice::tests::Fake;
+    use crate::answers::tests::Fake;
 
     #[test]
     fn finds_ids_at_the_start_of_file_names() {

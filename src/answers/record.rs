@@ -1,6 +1,6 @@
 //! The result of checking one answer of a practice file, and the tally of a run.
 
-use super::{PieceKind, Practice};
+use super::{AnswerFile, PieceKind};
 use crate::catalog::Catalog;
 use crate::config::Effective;
 use crate::grade::{Grade, Grader};
@@ -116,7 +116,7 @@ impl Summary {
 /// from `config` (and the file's own `min_score`).
 pub fn grade(
     path: &str,
-    practice: &Practice,
+    practice: &AnswerFile,
     catalog: &Catalog,
     grader: &mut Grader,
     config: &Effective,
