@@ -204,7 +204,7 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
-    /// Write the report to FILE (atomically); the text summary still goes to standard output
+    /// Write the report to FILE (atomically for a regular file; never over an answer being checked); the text summary still goes to standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Threshold for answers that have none of their own [default: the config's min_score, else 60]

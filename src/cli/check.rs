@@ -4,8 +4,9 @@
 
 use super::args::{CheckArgs, CheckFormat, Global};
 use super::config::{catalog_for, print_config, Configs};
+use super::same_file::{self, FileId};
 use super::{use_color, Outcome};
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use ignore::WalkBuilder;
 use rubric::answers::{self, Record, Status};
 use rubric::catalog::Catalog;
@@ -38,6 +39,7 @@ pub fn run(g: &Global, a: CheckArgs) -> Result<Outcome> {
         configs,
         contexts: HashMap::new(),
         seen: HashSet::new(),
+        read: HashSet::new(),
         records: Vec::new(),
     };
     for p in &paths {
@@ -50,12 +52,26 @@ pub fn run(g: &Global, a: CheckArgs) -> Result<Outcome> {
         }
     }
     let records = run.records;
+    // `-o /dev/stdout` (or `-o -`) is standard output, not a file to put a report in.
+    let output = a.output.as_deref().filter(|f| {
+        *f != Path::new("-")
+            && (same_file::of_path(f).is_none() || same_file::of_path(f) != same_file::of_stdout())
+    });
+    if let Some(file) = output {
+        // A report must never land on an answer this run reads: the answer would be lost.
+        if same_file::of_path(file).is_some_and(|id| run.read.contains(&id)) {
+            bail!(
+                "refusing to write the report to {}: it is one of the answers being checked, and would be replaced; choose another --output file",
+                file.display()
+            );
+        }
+    }
 
     let style = Style {
         color: use_color(g.color),
     };
     let mut out = std::io::stdout().lock();
-    match &a.output {
+    match output {
         Some(file) => {
             let mut buf = Vec::new();
             render(&mut buf, a.format, &records, Style::plain())?;
@@ -119,6 +135,8 @@ struct Run<'g> {
     contexts: HashMap<Option<PathBuf>, Ctx>,
     /// Files already checked, so overlapping arguments check each once.
     seen: HashSet<PathBuf>,
+    /// Every file read, standard input included, so the report never replaces one.
+    read: HashSet<FileId>,
     records: Vec<Record>,
 }
 
@@ -130,6 +148,7 @@ impl Run<'_> {
             eprintln!("rubric: reading an answer from the terminal; paste it (starting with its question or `## <id>`), then press Ctrl-D");
         }
         let shown = Origin::Stdin.to_string();
+        self.read.extend(same_file::of_stdin());
         match rubric::input::read_answer(None) {
             Ok((_, text)) => grade(&mut self.records, &shown, None, &text, ctx),
             Err(e) => self.records.push(input_error(&shown, &shown, &e)),
@@ -197,6 +216,7 @@ impl Run<'_> {
         if !self.seen.insert(real) {
             return Ok(());
         }
+        self.read.extend(same_file::of_path(path));
         let config = self.configs.for_path(path, false)?;
         let ctx = context(&mut self.contexts, self.g, config)?;
         let shown = shown(path);

@@ -7,6 +7,7 @@ mod check;
 mod commands;
 mod completions;
 mod config;
+mod same_file;
 
 use anyhow::Result;
 use args::{Cli, ColorChoice, Global};

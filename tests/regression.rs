@@ -1,0 +1,195 @@
+//! One test per bug that lost a user's data or crashed the binary, named after the bug (as
+//! ripgrep's tests/regression.rs). Each fails on the code before its fix.
+
+use assert_cmd::Command;
+use std::path::Path;
+use std::process::Output;
+use std::time::Duration;
+
+mod common;
+use common::ROOT;
+
+/// Generous for a debug build on a busy machine; a hang still fails.
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+fn rubric() -> Command {
+    let mut c = common::rubric();
+    c.timeout(TIMEOUT);
+    c
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The answer to sre-30 of the example study repo: it passes.
+fn strong_sre30() -> String {
+    std::fs::read_to_string(Path::new(ROOT).join("examples/study-repo/sre/sre-30.md")).unwrap()
+}
+
+/// A temporary directory holding `files`.
+fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let p = d.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    d
+}
+
+fn is_symlink(p: &Path) -> bool {
+    std::fs::symlink_metadata(p)
+        .unwrap()
+        .file_type()
+        .is_symlink()
+}
+
+/// One `rubric: ` line on stderr, no panic, the exit code, and every needle in the message.
+fn assert_one_error_line(out: &Output, code: i32, needles: &[&str]) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(code), "stderr: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        err.starts_with("rubric: ") && err.lines().count() == 1,
+        "one `rubric: ` line expected, got: {err:?}"
+    );
+    for needle in needles {
+        assert!(err.contains(needle), "{needle:?} missing from {err:?}");
+    }
+}
+
+// ---- check -o ----
+
+#[test]
+fn check_output_overwrote_an_input_answer() {
+    let answer = strong_sre30();
+    let t = tree(&[("answers/sre-30.md", &answer)]);
+    std::os::unix::fs::symlink("answers/sre-30.md", t.path().join("link.md")).unwrap();
+    std::fs::hard_link(t.path().join("answers/sre-30.md"), t.path().join("hard.md")).unwrap();
+    for target in [
+        "answers/sre-30.md",
+        "./answers/../answers/sre-30.md",
+        "link.md",
+        "hard.md",
+    ] {
+        let out = rubric()
+            .current_dir(t.path())
+            .args(["check", "--format", "markdown", "-o", target, "answers"])
+            .output()
+            .unwrap();
+        assert_one_error_line(&out, 2, &["refusing to write the report", target]);
+        assert_eq!(stdout(&out), "", "{target}");
+        assert_eq!(
+            std::fs::read_to_string(t.path().join("answers/sre-30.md")).unwrap(),
+            answer,
+            "-o {target} replaced the answer"
+        );
+    }
+    // An answer read from standard input is an answer this run reads too.
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("rubric"))
+        .current_dir(t.path())
+        .args(["check", "-o", "answers/sre-30.md", "-"])
+        .stdin(std::fs::File::open(t.path().join("answers/sre-30.md")).unwrap())
+        .output()
+        .unwrap();
+    assert_one_error_line(&out, 2, &["refusing to write the report"]);
+    assert_eq!(
+        std::fs::read_to_string(t.path().join("answers/sre-30.md")).unwrap(),
+        answer
+    );
+}
+
+#[test]
+fn check_output_replaced_a_symlink_instead_of_writing_its_target() {
+    let t = tree(&[("sre-30.md", &strong_sre30()), ("reports/latest.md", "old")]);
+    std::os::unix::fs::symlink("reports/latest.md", t.path().join("summary.md")).unwrap();
+    rubric()
+        .current_dir(t.path())
+        .args([
+            "check",
+            "--format",
+            "markdown",
+            "-o",
+            "summary.md",
+            "sre-30.md",
+        ])
+        .assert()
+        .code(0);
+    assert!(
+        is_symlink(&t.path().join("summary.md")),
+        "the link was replaced"
+    );
+    let report = std::fs::read_to_string(t.path().join("reports/latest.md")).unwrap();
+    assert!(report.contains("### rubric check"), "{report}");
+}
+
+#[test]
+fn check_output_replaced_a_fifo_with_a_regular_file() {
+    let t = tree(&[("sre-30.md", &strong_sre30())]);
+    let fifo = t.path().join("report.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: no mkfifo");
+        return;
+    }
+    // A reader, as `cat report.fifo` would be. It blocks until a writer opens the FIFO; if the
+    // FIFO is renamed over instead, it is left waiting, and the channel says so.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader_path = fifo.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(std::fs::read_to_string(reader_path));
+    });
+    let out = rubric()
+        .current_dir(t.path())
+        .args([
+            "check",
+            "--format",
+            "json",
+            "-o",
+            "report.fifo",
+            "sre-30.md",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo(),
+        "the FIFO was replaced by a regular file"
+    );
+    let read = rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the reader got the report")
+        .unwrap();
+    assert!(read.contains("\"type\":\"summary\""), "{read}");
+}
+
+#[test]
+fn check_output_to_dev_stdout_replaced_it_instead_of_printing() {
+    // Through a link in a temporary folder, so that the code before the fix replaced the link,
+    // not the machine's /dev/stdout.
+    let t = tree(&[("sre-30.md", &strong_sre30())]);
+    std::os::unix::fs::symlink("/dev/stdout", t.path().join("out")).unwrap();
+    for target in ["out", "-"] {
+        let out = rubric()
+            .current_dir(t.path())
+            .args(["check", "--format", "json", "-o", target, "sre-30.md"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(
+            text.starts_with("{\"type\":\"answer\"") && text.contains("\"type\":\"summary\""),
+            "-o {target}: the report goes to standard output, alone: {text}"
+        );
+        assert!(is_symlink(&t.path().join("out")));
+    }
+}
