@@ -193,3 +193,49 @@ fn check_output_to_dev_stdout_replaced_it_instead_of_printing() {
         assert!(is_symlink(&t.path().join("out")));
     }
 }
+
+#[test]
+fn a_report_written_inside_the_checked_tree_was_graded_on_the_next_run() {
+    let t = tree(&[("sre-30.md", &strong_sre30())]);
+    for (format, file) in [
+        ("markdown", "summary.md"),
+        ("text", "report.txt"),
+        ("github", "annotations.txt"),
+        ("json", "sre-30-report.md"),
+    ] {
+        rubric()
+            .current_dir(t.path())
+            .args(["check", "--format", format, "-o", file, "."])
+            .assert()
+            .code(0);
+        // The next run, and a report saved by shell redirection, see one answer still.
+        let redirected = rubric()
+            .current_dir(t.path())
+            .args([
+                "check",
+                "--format",
+                format,
+                "--color",
+                "always",
+                "sre-30.md",
+            ])
+            .output()
+            .unwrap();
+        std::fs::write(
+            t.path().join(format!("redirected-{format}.md")),
+            redirected.stdout,
+        )
+        .unwrap();
+        let out = rubric()
+            .current_dir(t.path())
+            .args(["check", "--color", "never", "."])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stdout(&out));
+        assert!(
+            stdout(&out).ends_with("\n1 answer: 1 passed, 0 failed, 0 skipped\n"),
+            "{format}: {}",
+            stdout(&out)
+        );
+    }
+}

@@ -150,6 +150,7 @@ impl Run<'_> {
         let shown = Origin::Stdin.to_string();
         self.read.extend(same_file::of_stdin());
         match rubric::input::read_answer(None) {
+            Ok((_, text)) if report::check::is_report(&text) => {}
             Ok((_, text)) => grade(&mut self.records, &shown, None, &text, ctx),
             Err(e) => self.records.push(input_error(&shown, &shown, &e)),
         }
@@ -221,6 +222,8 @@ impl Run<'_> {
         let ctx = context(&mut self.contexts, self.g, config)?;
         let shown = shown(path);
         match rubric::input::read_answer(Some(path)) {
+            // A report this tool wrote (`check -o summary.md .`) is not an answer.
+            Ok((_, text)) if report::check::is_report(&text) => {}
             Ok((_, text)) => {
                 let name = path.file_name().and_then(|n| n.to_str());
                 grade(&mut self.records, &shown, name, &text, ctx);
