@@ -239,3 +239,79 @@ fn a_report_written_inside_the_checked_tree_was_graded_on_the_next_run() {
         );
     }
 }
+
+// ---- Write errors and closed pipes ----
+
+/// Every command that prints, with arguments that make it print.
+fn printing_commands() -> Vec<Vec<String>> {
+    let strong = format!("{ROOT}/examples/answers/sre-13-strong.md");
+    let study = format!("{ROOT}/examples/study-repo");
+    let labelled = format!("{ROOT}/tests/data/labelled.jsonl");
+    let eval = format!("{ROOT}/tests/fixtures/cli/eval.jsonl");
+    [
+        vec!["completions", "bash"],
+        vec!["completions", "fish"],
+        vec!["completions", "zsh"],
+        vec!["man"],
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["list"],
+        vec!["list", "--format", "json"],
+        vec!["show", "sre-13"],
+        vec!["grade", "sre-13", &strong],
+        vec!["grade", "sre-13", &strong, "--format", "json"],
+        vec!["check", "--no-fail", &study],
+        vec!["check", "--no-fail", "--format", "junit", &study],
+        vec!["batch", &labelled],
+        vec!["config"],
+        vec!["eval", &eval],
+    ]
+    .into_iter()
+    .map(|v| v.into_iter().map(String::from).collect())
+    .collect()
+}
+
+#[test]
+fn completions_panicked_on_a_full_disk_and_every_command_must_say_so_instead() {
+    for args in printing_commands() {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("rubric"))
+            .current_dir(ROOT)
+            .env_remove("RUBRIC_RUBRICS")
+            .env_remove("RUBRIC_CONFIG")
+            .args(&args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.starts_with("rubric: ")
+                && err.contains("No space left on device")
+                && err.lines().count() == 1,
+            "{args:?}: {err:?}"
+        );
+    }
+}
+
+#[test]
+fn completions_panicked_on_a_closed_pipe_and_every_command_must_exit_quietly() {
+    let bin = assert_cmd::cargo::cargo_bin("rubric");
+    for args in printing_commands() {
+        // `true` exits at once, closing the pipe before rubric (started a moment later) writes.
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(r#"(sleep 0.5; "$0" "$@"; echo "exit $?" >&2) | true"#)
+            .arg(&bin)
+            .args(&args)
+            .current_dir(ROOT)
+            .env_remove("RUBRIC_RUBRICS")
+            .env_remove("RUBRIC_CONFIG")
+            .output()
+            .unwrap();
+        assert_eq!(stderr(&out), "exit 0\n", "{args:?}");
+    }
+}

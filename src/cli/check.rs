@@ -70,7 +70,7 @@ pub fn run(g: &Global, a: CheckArgs) -> Result<Outcome> {
     let style = Style {
         color: use_color(g.color),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match output {
         Some(file) => {
             let mut buf = Vec::new();
@@ -84,8 +84,8 @@ pub fn run(g: &Global, a: CheckArgs) -> Result<Outcome> {
             render(&mut out, a.format, &records, Style::plain())?;
             // The report on standard output is for a program; say what went wrong to the person too.
             for r in records.iter().filter(|r| r.status == Status::Error) {
-                eprintln!(
-                    "rubric: {}:{}: {}",
+                note!(
+                    "{}:{}: {}",
                     r.path,
                     r.line,
                     r.message.as_deref().unwrap_or_default()
@@ -145,7 +145,7 @@ impl Run<'_> {
         let config = self.configs.for_cwd()?;
         let ctx = context(&mut self.contexts, self.g, config)?;
         if std::io::stdin().is_terminal() {
-            eprintln!("rubric: reading an answer from the terminal; paste it (starting with its question or `## <id>`), then press Ctrl-D");
+            note!("reading an answer from the terminal; paste it (starting with its question or `## <id>`), then press Ctrl-D");
         }
         let shown = Origin::Stdin.to_string();
         self.read.extend(same_file::of_stdin());

@@ -8,8 +8,12 @@ use std::io::Write;
 
 pub fn completions(a: CompletionsArgs) -> Result<Outcome> {
     let mut cmd = Cli::command();
-    let mut out = std::io::stdout().lock();
-    clap_complete::generate(a.shell, &mut cmd, "rubric", &mut out);
+    // clap_complete panics when its writer fails (`> /dev/full`, a closed pipe), so the script
+    // is made in memory and written here, where a failure is an error like any other.
+    let mut script = Vec::new();
+    clap_complete::generate(a.shell, &mut cmd, "rubric", &mut script);
+    let mut out = super::stdout();
+    out.write_all(&script)?;
     out.flush()?;
     Ok(Outcome::Pass)
 }
@@ -19,7 +23,7 @@ pub fn man(a: ManArgs) -> Result<Outcome> {
     cmd.build();
     match &a.out {
         None => {
-            let mut out = std::io::stdout().lock();
+            let mut out = super::stdout();
             out.write_all(&page(cmd)?)?;
             out.flush()?;
         }
@@ -34,7 +38,7 @@ pub fn man(a: ManArgs) -> Result<Outcome> {
                 let path = dir.join(&file);
                 rubric::atomic::write(&path, &page(c)?)
                     .with_context(|| format!("writing {}", path.display()))?;
-                eprintln!("rubric: wrote {}", path.display());
+                note!("wrote {}", path.display());
             }
         }
     }
