@@ -315,3 +315,23 @@ fn completions_panicked_on_a_closed_pipe_and_every_command_must_exit_quietly() {
         assert_eq!(stderr(&out), "exit 0\n", "{args:?}");
     }
 }
+
+// ---- batch ----
+
+#[test]
+fn batch_lost_line_1_of_a_file_starting_with_a_utf8_bom() {
+    let d = tempfile::tempdir().unwrap();
+    let file = d.path().join("in.jsonl");
+    let line =
+        r#"{"id": "sre-13", "answer": "Retries with backoff and jitter, circuit breakers."}"#;
+    std::fs::write(&file, format!("\u{feff}{line}\n{line}\n")).unwrap();
+    let out = rubric().arg("batch").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["score"], lines[1]["score"], "{}", lines[0]);
+    assert!(lines[0]["score"].is_u64());
+}
