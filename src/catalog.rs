@@ -1,5 +1,7 @@
 //! The loaded rubric sets: those embedded in the binary plus any from `--rubrics` directories.
-//! Sets are parsed only when a command needs them, so grading one question parses one file.
+//! Embedded sets are parsed only when a command needs them, so grading one question parses one
+//! file; a user's rubric files are parsed as they are added, so a malformed one stops every
+//! command alike, naming the file, line and column.
 
 use crate::rubric::{self, Question, RubricError, RubricFile};
 use crate::text::{self, Stemmer};
@@ -92,7 +94,8 @@ impl Catalog {
         Ok(())
     }
 
-    /// Adds one rubric file.
+    /// Adds one rubric file. It is parsed now, so that a malformed file is the same error for
+    /// every command, whichever question it asks for.
     pub fn add_file(&mut self, path: &Path) -> Result<(), RubricError> {
         let text = std::fs::read_to_string(path).map_err(|cause| RubricError::Io {
             path: path.to_path_buf(),
@@ -103,14 +106,16 @@ impl Catalog {
             .and_then(|s| s.to_str())
             .unwrap_or_default()
             .to_ascii_lowercase();
-        self.entries.retain(|e| e.set != set);
-        self.text_index = OnceCell::new();
-        self.entries.push(Entry {
+        let entry = Entry {
             set,
             origin: path.to_path_buf(),
             text: text.into(),
             parsed: OnceCell::new(),
-        });
+        };
+        entry.parsed()?;
+        self.entries.retain(|e| e.set != entry.set);
+        self.text_index = OnceCell::new();
+        self.entries.push(entry);
         Ok(())
     }
 

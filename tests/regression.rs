@@ -335,3 +335,42 @@ fn batch_lost_line_1_of_a_file_starting_with_a_utf8_bom() {
     assert_eq!(lines[0]["score"], lines[1]["score"], "{}", lines[0]);
     assert!(lines[0]["score"].is_u64());
 }
+
+// ---- Rubric directories ----
+
+#[test]
+fn a_malformed_rubric_file_stopped_some_commands_while_others_ignored_it() {
+    // `sre.json` breaks at line 3, column 10; before the fix, `grade sys-01` and `show sys-01`
+    // succeeded silently while `list`, `batch`, `check` and grading by text aborted.
+    let dir = format!("{ROOT}/tests/fixtures/cli/malformed-rubric");
+    let answer = format!("{ROOT}/examples/answers/sys-02-strong.md");
+    let t = tree(&[
+        (
+            "sys-01.md",
+            "We use a CDN and load balancers in several regions.",
+        ),
+        ("in.jsonl", r#"{"id": "sys-01", "answer": "A CDN."}"#),
+    ]);
+    for args in [
+        vec!["grade", "sys-01", &answer],
+        vec![
+            "grade",
+            "How would you architect a highly available, scalable API?",
+            &answer,
+        ],
+        vec!["show", "sys-01"],
+        vec!["list"],
+        vec!["batch", "in.jsonl"],
+        vec!["check", "sys-01.md"],
+        vec!["config"],
+    ] {
+        let out = rubric()
+            .current_dir(t.path())
+            .args(["--rubrics", &dir])
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_one_error_line(&out, 2, &["malformed-rubric/sre.json:3:10: "]);
+        assert_eq!(stdout(&out), "", "{args:?}");
+    }
+}

@@ -27,7 +27,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Also load rubric files (*.json) from DIR; a set there replaces a built-in set of the same name
+    /// Also load rubric files (*.json) from DIR; a set there replaces a built-in set of the same name. A malformed file is an error for every command
     #[arg(
         long = "rubrics",
         value_name = "DIR",
