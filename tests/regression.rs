@@ -374,3 +374,76 @@ fn a_malformed_rubric_file_stopped_some_commands_while_others_ignored_it() {
         assert_eq!(stdout(&out), "", "{args:?}");
     }
 }
+
+// ---- What check reads ----
+
+#[test]
+fn a_dangling_symlink_that_check_would_never_read_forced_exit_2() {
+    let t = tree(&[
+        ("sre-30.md", &strong_sre30()),
+        ("rubric.toml", "exclude = [\"old/\"]\n"),
+    ]);
+    for (link, target) in [
+        ("build.log", "/nonexistent/build.log"),
+        ("cache", "/nonexistent/dir"),
+        ("notes.json", "gone.json"),
+    ] {
+        std::os::unix::fs::symlink(target, t.path().join(link)).unwrap();
+    }
+    std::fs::create_dir(t.path().join("old")).unwrap();
+    std::os::unix::fs::symlink("gone.md", t.path().join("old/sre-17.md")).unwrap();
+    let out = rubric()
+        .current_dir(t.path())
+        .args(["check", "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    // One named like an answer is still reported: the answer it stood for is missing.
+    std::os::unix::fs::symlink("gone.md", t.path().join("sre-17.md")).unwrap();
+    let out = rubric()
+        .current_dir(t.path())
+        .args(["check", "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(stdout(&out).contains("sre-17.md:1"), "{}", stdout(&out));
+}
+
+#[test]
+fn utf16_answers_were_called_binary() {
+    let text = strong_sre30();
+    let with_bom: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let without_bom: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let t = tree(&[]);
+    std::fs::write(t.path().join("sre-30.md"), &with_bom).unwrap();
+    std::fs::write(t.path().join("plain.md"), &without_bom).unwrap();
+    // With a byte-order mark (Notepad's "Unicode"), it is read.
+    rubric()
+        .current_dir(t.path())
+        .args(["grade", "sre-30", "sre-30.md", "--min-score", "80"])
+        .assert()
+        .code(0);
+    rubric()
+        .current_dir(t.path())
+        .args(["check", "sre-30.md"])
+        .assert()
+        .code(0);
+    // Without one, the message says what the file is and how to save it.
+    let out = rubric()
+        .current_dir(t.path())
+        .args(["grade", "sre-30", "plain.md"])
+        .output()
+        .unwrap();
+    assert_one_error_line(
+        &out,
+        2,
+        &[
+            "plain.md: looks like UTF-16 text",
+            "save the answer as UTF-8",
+            "iconv -f UTF-16BE",
+        ],
+    );
+}

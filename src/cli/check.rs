@@ -192,6 +192,15 @@ impl Run<'_> {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
+                    // A dangling symlink is only a problem when it is named like an answer.
+                    if let Some(p) = error_path(&e).filter(|p| is_dangling(p)) {
+                        let abs = self.configs.absolute(&p);
+                        let config = self.configs.for_path(&p, false)?;
+                        let ctx = context(&mut self.contexts, self.g, config)?;
+                        if !ctx.filter.includes(&abs) || ctx.filter.excludes(&abs, false, &top) {
+                            continue;
+                        }
+                    }
                     let path = error_path(&e).map_or_else(|| shown(root), |p| shown(&p));
                     self.records.push(Record::error(path, 1, walk_message(&e)));
                     continue;
@@ -287,6 +296,12 @@ fn input_error(shown: &str, origin: &str, e: &InputError) -> Record {
 fn shown(path: &Path) -> String {
     let s = path.to_string_lossy();
     s.strip_prefix("./").unwrap_or(&s).to_string()
+}
+
+/// True for a symlink whose target does not exist.
+fn is_dangling(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+        && std::fs::metadata(path).is_err()
 }
 
 /// The path an `ignore` walk error is about, if it names one.
