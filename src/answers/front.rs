@@ -41,12 +41,12 @@ pub fn split(lines: &[&str]) -> Result<(FrontMatter, usize), FrontError> {
                     message: "`question:` is empty; give a question id such as `sre-13`".into(),
                 })
             }
-            "min_score" => match value.parse::<u32>() {
-                Ok(n) if n <= 100 => fm.min_score = Some(n),
-                _ => {
+            "min_score" => match crate::config::parse_score(value) {
+                Ok(n) => fm.min_score = Some(n),
+                Err(e) => {
                     return Err(FrontError {
                         line: i + 1,
-                        message: format!("`min_score: {value}` is not a score from 0 to 100"),
+                        message: format!("`min_score: {value}`: {e}"),
                     })
                 }
             },

@@ -153,7 +153,7 @@ pub struct GradeArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Exit 1 when the score is below N (0-100)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+    #[arg(long, value_name = "N", value_parser = rubric::config::parse_score)]
     pub min_score: Option<u32>,
 }
 
@@ -208,7 +208,7 @@ pub struct CheckArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Threshold for answers that have none of their own [default: the config's min_score, else 60]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+    #[arg(long, value_name = "N", value_parser = rubric::config::parse_score)]
     pub min_score: Option<u32>,
     /// Report answers below their threshold but exit 0 for them (errors still exit 2)
     #[arg(long)]
