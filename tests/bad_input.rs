@@ -141,7 +141,7 @@ fn invalid_utf8_is_refused_naming_the_line() {
     );
     let out = rubric()
         .args(["grade", "sre-13", "-"])
-        .write_stdin(&b"\xff\xfe"[..])
+        .write_stdin(&b"\xc3\x28 caf"[..])
         .output()
         .unwrap();
     assert_refused(&out, 2, &["<stdin>:1: not valid UTF-8"]);
