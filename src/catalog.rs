@@ -169,6 +169,12 @@ impl Catalog {
 
     /// Resolves a question given as an id or as free text close to a question's wording.
     pub fn resolve(&self, query: &str) -> Result<&Question, LookupError> {
+        self.resolve_heading(query)
+    }
+
+    /// Resolves a practice file's heading or first line: an id, or text close to a question's
+    /// wording. Stricter than [`Catalog::resolve`], since most headings name no question.
+    pub fn resolve_heading(&self, query: &str) -> Result<&Question, LookupError> {
         if let Some(q) = self.by_id(query)? {
             return Ok(q);
         }

@@ -299,6 +299,64 @@ fn skip_markers_skip_files_and_answers_and_are_reported() {
     assert_eq!(code, 0, "skips do not fail a run");
 }
 
+#[test]
+fn regression_front_matter_and_directives_that_were_taken_or_ignored_silently() {
+    let body = strong_sre30();
+    let t = tree(&[
+        // Two `question:` keys: the last one was taken silently.
+        (
+            "twice.md",
+            &format!("---\nquestion: sre-30\nquestion: sre-17\n---\n{body}"),
+        ),
+        // `id:` holding a question's id was ignored silently.
+        ("id.md", &format!("---\nid: sre-30\n---\n{body}")),
+        // TOML front matter was an unknown question `+++`; now it is read.
+        (
+            "toml.md",
+            &format!("+++\ntitle = \"Limits\"\nquestion = \"sre-30\"\n+++\n{body}"),
+        ),
+        // An unknown directive was ignored silently.
+        (
+            "sre-30-disable.md",
+            &format!("<!-- rubric: disable -->\n{body}"),
+        ),
+        // `id:` that is no question's id belongs to a site generator and is left alone.
+        (
+            "sre-30-docs.md",
+            &format!("---\nid: limits-page\n---\n{body}"),
+        ),
+    ]);
+    let (answers, _, code) = check_json(t.path(), &[]);
+    let got: Vec<(&str, usize, &str, &str)> = answers
+        .iter()
+        .map(|a| {
+            (
+                a.path.as_str(),
+                a.line,
+                a.status.as_str(),
+                a.error.as_deref().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(got.len(), 5, "{got:?}");
+    assert_eq!(got[0].0, "id.md");
+    assert_eq!((got[0].1, got[0].2), (2, "error"));
+    assert!(got[0].3.contains("write `question: sre-30`"), "{got:?}");
+    assert_eq!(
+        (got[1].0, got[1].1, got[1].2),
+        ("sre-30-disable.md", 1, "error")
+    );
+    assert!(
+        got[1].3.starts_with("unknown rubric directive `disable`"),
+        "{got:?}"
+    );
+    assert_eq!((got[2].0, got[2].2), ("sre-30-docs.md", "pass"));
+    assert_eq!((got[3].0, got[3].1, got[3].2), ("toml.md", 3, "pass"));
+    assert_eq!((got[4].0, got[4].1, got[4].2), ("twice.md", 3, "error"));
+    assert!(got[4].3.contains("given twice"), "{got:?}");
+    assert_eq!(code, 2);
+}
+
 // ---- A run goes on past bad files ----
 
 #[test]

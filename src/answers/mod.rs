@@ -1,23 +1,27 @@
-//! Answer files for `rubric check`: which question (or questions) a Markdown or text file answers, the answer text
-//! of each, and the graded [`Record`]s of `rubric check`. Finding the question, in order:
+//! Answer files for `rubric check`: which question (or questions) a Markdown or text file
+//! answers, the answer text of each, and the graded [`Record`]s. Finding the question, in order:
 //!
-//! 1. front matter: `---` / `question: sre-13` / `---` (with an optional `min_score: 75`);
+//! 1. front matter: `---` / `question: sre-13` / `---` (with an optional `min_score: 75`), or
+//!    the same keys in TOML between `+++` lines;
 //! 2. the file name: an id at the start of the stem (`sre-13.md`, `sre-13-v2.md`);
 //! 3. the first heading or line, when it is a question's wording (or starts with its id);
 //!
-//! and otherwise each `## ` heading that names a question starts one answer. A
-//! `<!-- rubric: skip -->` line at the top of a file (or of an answer) skips it.
+//! and otherwise each `## ` heading that names a question starts one answer. Directives in HTML
+//! comments (see [`directive`]) skip a file or an answer, or drop one point from an answer.
 
+mod directive;
 mod doc;
 mod front;
 mod name;
 mod record;
 
-pub use front::{skip_marker, FrontMatter};
+pub use directive::Directive;
+pub use front::FrontMatter;
 pub use record::{grade, Record, Status, Summary};
 
 use crate::catalog::Catalog;
 use doc::{Doc, Kind};
+use std::ops::Range;
 
 /// Looks questions up for [`parse`]; [`Catalog`] is the real one.
 pub trait Resolver {
@@ -33,21 +37,25 @@ impl Resolver for Catalog {
     }
 
     fn text(&self, text: &str) -> Result<String, String> {
-        self.resolve(text)
+        self.resolve_heading(text)
             .map(|q| q.id.clone())
             .map_err(|e| e.to_string())
     }
 }
 
-/// A practice file, split into the answers it holds.
+/// A file of answers, split into the answers it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswerFile {
     /// The file's own threshold, from its front matter.
     pub min_score: Option<u32>,
     pub pieces: Vec<Piece>,
+    /// True when nothing in the file names a question or tries to (a README, a LICENSE): then
+    /// `pieces` holds one error saying how to name one. A directory walk passes over such a
+    /// file and counts it, unless `--strict`.
+    pub names_no_question: bool,
 }
 
-/// One answer of a practice file, or why there is none to grade.
+/// One answer of a file, or why there is none to grade.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece {
     /// 1-based line where the answer (or the problem) starts.
@@ -55,111 +63,283 @@ pub struct Piece {
     /// The question's id, when known.
     pub id: Option<String>,
     pub kind: PieceKind,
+    /// Points this answer asks not to be graded on, in the order written.
+    pub ignores: Vec<Ignore>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PieceKind {
     /// The answer's text.
     Answer(String),
-    /// Skipped by a marker; the marker's reason, possibly empty.
+    /// Skipped by a directive; its reason, possibly empty.
     Skip(String),
     /// The file or this part of it cannot be graded.
     Error(String),
 }
 
-const HOW_TO_NAME: &str = "name the question in front matter (`question: sre-13`), start the file name with its id (`sre-13.md`), or make the first line the question itself";
+/// `<!-- rubric: ignore sre-24/g1 (reason) -->`: one point an answer asks not to be graded on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignore {
+    /// 1-based line of the directive.
+    pub line: usize,
+    /// The point as written: a full id (`sre-24/g1`) or the part after the `/` (`g1`).
+    pub point: String,
+    pub reason: String,
+}
 
-/// Splits a practice file into answers. `file_name` (without directories) is for rule 2;
-/// standard input has none. Never fails: problems are [`PieceKind::Error`] pieces.
+/// How to say which question a file answers, or that it is not an answer.
+pub const HOW_TO_NAME: &str = "name the question in front matter (`question: sre-13`), start the file name with its id (`sre-13.md`), or make the first heading the question or its id (`# sre-13`); if the file is not an answer, add it to `exclude` in rubric.toml or put `<!-- rubric: skip -->` at its top";
+
+const MISPLACED_SKIP: &str = "`<!-- rubric: skip -->` works only at the top of a file or right under an answer's heading, before its text; move it there";
+
+/// Splits a file into answers. `file_name` (without directories) is for rule 2; standard input
+/// has none. Never fails: problems are [`PieceKind::Error`] pieces.
 pub fn parse(file_name: Option<&str>, text: &str, r: &dyn Resolver) -> AnswerFile {
+    parse_with(file_name, None, text, r)
+}
+
+/// Parses `text` as one answer to the question with id `id` (`check --question`), which wins
+/// over anything the text says; its front matter may still set `min_score`.
+pub fn parse_as(id: &str, text: &str, r: &dyn Resolver) -> AnswerFile {
+    parse_with(None, Some(id), text, r)
+}
+
+/// The lines that answer one question.
+struct Section {
+    /// 1-based line reported for the answer.
+    line: usize,
+    id: String,
+    /// Lines whose directives belong to this answer.
+    scan: Range<usize>,
+    /// Lines where a skip directive may stand.
+    skip: Range<usize>,
+    /// The answer's text.
+    body: Range<usize>,
+}
+
+/// A part of a multi-answer file: an answer, or a heading that reads as a question but names none.
+enum Part {
+    Answer(Section),
+    Error(usize, String),
+}
+
+/// A file that answers no question it names: where, why, and whether it names none at all.
+struct Unnamed {
+    line: usize,
+    message: String,
+    names_none: bool,
+}
+
+fn parse_with(
+    file_name: Option<&str>,
+    forced: Option<&str>,
+    text: &str,
+    r: &dyn Resolver,
+) -> AnswerFile {
     let doc = Doc::new(text);
+    let mut file = AnswerFile {
+        min_score: None,
+        pieces: Vec::new(),
+        names_no_question: false,
+    };
     let (front, start) = match front::split(&doc.lines) {
         Ok(v) => v,
         Err(e) => {
-            return AnswerFile {
-                min_score: None,
-                pieces: vec![Piece::error(e.line, e.message)],
-            }
+            file.pieces.push(Piece::error(e.line, e.message, None));
+            return file;
         }
     };
-    let mut p = AnswerFile {
-        min_score: front.min_score,
-        pieces: Vec::new(),
-    };
-    // Rules 1 and 2: the whole file answers one question.
-    let own = match &front.question {
-        Some((line, q)) => Some((
+    file.min_score = front.min_score;
+    let len = doc.lines.len();
+    // Rules 1 and 2 (or `--question`): the whole file answers one question.
+    let own = match (forced, &front.question) {
+        (Some(id), _) => Some((1, Ok(id.to_string()))),
+        (None, Some((line, q))) => Some((
             *line,
             name::question(q, r)
                 .map_err(|e| format!("front matter `question: {q}` names no question: {e}")),
         )),
-        None => file_name
-            .and_then(|n| name::id_from_file_name(n, r))
-            .map(|id| (1, Ok(id))),
+        (None, None) => match &front.id {
+            // `id:` is a site generator's key, but an `id:` holding a question's id was meant
+            // as `question:`; grading the file as something else would be a surprise.
+            Some((line, v)) if name::id(v, r).is_some() => Some((
+                *line,
+                Err(format!("front matter `id: {v}` does not name the question: rubric reads `question:` (write `question: {v}`), and leaves `id:` to site generators")),
+            )),
+            _ => file_name
+                .and_then(|n| name::id_from_file_name(n, r))
+                .map(|id| (1, Ok(id))),
+        },
     };
-    if let Some((line, reason)) = doc.skip_at(start) {
+    // A skip directive at the top skips the whole file, whatever it answers.
+    let top = doc.preamble(start);
+    if let Some((i, reason)) =
+        directives(&doc, top.clone())
+            .into_iter()
+            .find_map(|(i, d)| match d {
+                Ok(Directive::Skip(reason)) => Some((i, reason)),
+                _ => None,
+            })
+    {
         let id = own.and_then(|(_, id)| id.ok());
-        p.pieces.push(Piece {
-            line: line + 1,
+        file.pieces.push(Piece {
+            line: i + 1,
             id,
             kind: PieceKind::Skip(reason),
+            ignores: Vec::new(),
         });
-        return p;
+        return file;
     }
-    match own {
-        Some((line, Err(e))) => p.pieces.push(Piece::error(line, e)),
+    let parts = match own {
+        Some((line, Err(e))) => {
+            file.pieces.push(Piece::error(line, e, None));
+            return file;
+        }
         Some((line, Ok(id))) => {
             // A leading heading is the file's title, not part of the answer.
             let from = match doc.first_content(start) {
                 Some(i) if matches!(doc.kinds[i], Kind::Heading(_)) => i + 1,
                 _ => start,
             };
-            p.pieces.push(Piece {
+            vec![Part::Answer(Section {
                 line,
-                id: Some(id),
-                kind: PieceKind::Answer(doc.body(from, doc.lines.len())),
-            });
+                id,
+                scan: start..len,
+                skip: doc.preamble(from),
+                body: from..len,
+            })]
         }
-        None => p.pieces = by_content(&doc, start, file_name, r),
+        None => match by_content(&doc, start, file_name, r) {
+            Ok(parts) => parts,
+            Err(u) => {
+                file.pieces.push(Piece::error(u.line, u.message, None));
+                file.names_no_question = u.names_none;
+                return file;
+            }
+        },
+    };
+    // Directives before the first answer (a multi-answer file's introduction) belong to none.
+    let first = parts.iter().map(Part::start).min().unwrap_or(len);
+    for (i, d) in directives(&doc, start..first) {
+        let message = match d {
+            Err(e) => e,
+            Ok(Directive::Skip(_)) => MISPLACED_SKIP.to_string(),
+            Ok(Directive::Ignore { .. }) => "`<!-- rubric: ignore ... -->` belongs to an answer: put it under the answer's `## ` heading".to_string(),
+        };
+        file.pieces.push(Piece::error(i + 1, message, None));
     }
-    p
+    for part in parts {
+        file.pieces.push(match part {
+            Part::Answer(s) => section_piece(&doc, s),
+            Part::Error(line, message) => Piece::error(line, message, None),
+        });
+    }
+    file
+}
+
+/// The answer of a section, applying its directives.
+fn section_piece(doc: &Doc, s: Section) -> Piece {
+    let mut ignores = Vec::new();
+    let mut skip = None;
+    for (i, d) in directives(doc, s.scan.clone()) {
+        match d {
+            Err(e) => return Piece::error(i + 1, e, Some(s.id)),
+            Ok(Directive::Skip(reason)) if s.skip.contains(&i) => {
+                skip.get_or_insert(reason);
+            }
+            Ok(Directive::Skip(_)) => {
+                return Piece::error(i + 1, MISPLACED_SKIP.to_string(), Some(s.id))
+            }
+            Ok(Directive::Ignore { points, reason }) => {
+                ignores.extend(points.into_iter().map(|point| Ignore {
+                    line: i + 1,
+                    point,
+                    reason: reason.clone(),
+                }))
+            }
+        }
+    }
+    let kind = match skip {
+        Some(reason) => {
+            ignores.clear();
+            PieceKind::Skip(reason)
+        }
+        None => PieceKind::Answer(doc.body(s.body.start, s.body.end)),
+    };
+    Piece {
+        line: s.line,
+        id: Some(s.id),
+        kind,
+        ignores,
+    }
+}
+
+/// The `<!-- rubric: ... -->` directives on lines `range`, by 0-based line.
+fn directives(doc: &Doc, range: Range<usize>) -> Vec<(usize, Result<Directive, String>)> {
+    range
+        .filter(|&i| doc.kinds[i] == Kind::Comment)
+        .filter_map(|i| directive::parse(doc.lines[i]).map(|d| (i, d)))
+        .collect()
 }
 
 /// Rule 3 and multi-answer files.
-fn by_content(doc: &Doc, start: usize, file_name: Option<&str>, r: &dyn Resolver) -> Vec<Piece> {
+fn by_content(
+    doc: &Doc,
+    start: usize,
+    file_name: Option<&str>,
+    r: &dyn Resolver,
+) -> Result<Vec<Part>, Unnamed> {
+    let len = doc.lines.len();
     let Some(first) = doc.first_content(start) else {
-        return vec![Piece::error(
-            start + 1,
-            "the file is empty: there is no answer to grade".to_string(),
-        )];
+        return Err(Unnamed {
+            line: start + 1,
+            message: format!(
+                "the file is empty: there is no answer to grade. If it is not meant to be one, add it to `exclude` in rubric.toml or put `<!-- rubric: skip -->` at its top"
+            ),
+            names_none: file_name.and_then(name::id_like_prefix).is_none(),
+        });
     };
     let first_is_h2 = doc.kinds[first] == Kind::Heading(2);
     if !first_is_h2 {
         if let Ok(id) = name::question(doc.lines[first], r) {
-            return vec![answer(doc, first, id, doc.lines.len())];
+            return Ok(vec![Part::Answer(Section {
+                line: first + 1,
+                id,
+                scan: start..len,
+                skip: doc.preamble(first + 1),
+                body: first + 1..len,
+            })]);
         }
     }
-    let sections = sections(doc, start, r);
-    if !sections.is_empty() {
-        return sections;
+    let parts = sections(doc, start, r);
+    if !parts.is_empty() {
+        return Ok(parts);
     }
     let why = name::question(doc.lines[first], r)
         .err()
         .unwrap_or_default();
     let mut message =
         format!("cannot tell which question this answers: {why}. To fix it, {HOW_TO_NAME}");
-    if let Some(prefix) = file_name.and_then(name::id_like_prefix) {
+    let prefix = file_name.and_then(name::id_like_prefix);
+    if let Some(prefix) = prefix {
         message.push_str(&format!(
             " (the file name starts with `{prefix}`, which is no question's id)"
         ));
     }
-    vec![Piece::error(first + 1, message)]
+    // A first line that reads as a question names one that does not exist; anything else
+    // names none at all.
+    let tries = prefix.is_some() || name::is_question_like(doc.lines[first]);
+    Err(Unnamed {
+        line: first + 1,
+        message,
+        names_none: !tries,
+    })
 }
 
 /// Each `## ` heading that names a question starts an answer that runs to the next one. Other
 /// `## ` headings belong to the answer above, unless they read as a question (end with `?`):
 /// then failing to match is reported rather than silently merged.
-fn sections(doc: &Doc, start: usize, r: &dyn Resolver) -> Vec<Piece> {
+fn sections(doc: &Doc, start: usize, r: &dyn Resolver) -> Vec<Part> {
     let mut starts: Vec<(usize, Result<String, String>)> = Vec::new();
     for i in start..doc.lines.len() {
         if doc.kinds[i] != Kind::Heading(2) {
@@ -181,8 +361,14 @@ fn sections(doc: &Doc, start: usize, r: &dyn Resolver) -> Vec<Piece> {
         .into_iter()
         .zip(ends)
         .map(|((i, named), end)| match named {
-            Ok(id) => answer(doc, i, id, end),
-            Err(e) => Piece::error(
+            Ok(id) => Part::Answer(Section {
+                line: i + 1,
+                id,
+                scan: i..end,
+                skip: doc.preamble(i + 1),
+                body: i + 1..end,
+            }),
+            Err(e) => Part::Error(
                 i + 1,
                 format!(
                     "`{}` reads as a question but matches none closely enough: {e}",
@@ -193,25 +379,23 @@ fn sections(doc: &Doc, start: usize, r: &dyn Resolver) -> Vec<Piece> {
         .collect()
 }
 
-/// The answer under the heading or question line at `at`, up to line `end`.
-fn answer(doc: &Doc, at: usize, id: String, end: usize) -> Piece {
-    let kind = match doc.skip_at(at + 1) {
-        Some((_, reason)) => PieceKind::Skip(reason),
-        None => PieceKind::Answer(doc.body(at + 1, end)),
-    };
-    Piece {
-        line: at + 1,
-        id: Some(id),
-        kind,
+impl Part {
+    /// The first line (0-based) of the part.
+    fn start(&self) -> usize {
+        match self {
+            Part::Answer(s) => s.scan.start,
+            Part::Error(line, _) => line - 1,
+        }
     }
 }
 
 impl Piece {
-    fn error(line: usize, message: String) -> Piece {
+    fn error(line: usize, message: String, id: Option<String>) -> Piece {
         Piece {
             line: line.max(1),
-            id: None,
+            id,
             kind: PieceKind::Error(message),
+            ignores: Vec::new(),
         }
     }
 }
@@ -337,6 +521,7 @@ mod tests {
             line: 1,
             id: None,
             kind: PieceKind::Error(e),
+            ..
         }] = p.pieces.as_slice()
         else {
             panic!("{p:?}")
@@ -409,9 +594,144 @@ mod tests {
                 (4, Some("sre-12"), &answer("SLIs."))
             ]
         );
-        // A marker after the answer has started is just a comment.
+        // Right under the title of a one-answer file.
+        let p = parse(
+            Some("sre-13.md"),
+            "# Cascades\n\n<!-- rubric: skip (later) -->\nText",
+            &Fake,
+        );
+        assert_eq!(
+            ids(&p),
+            vec![(1, Some("sre-13"), &PieceKind::Skip("later".into()))]
+        );
+        // A marker after the answer has started is an error, not a silent comment.
         let p = parse(Some("sre-13.md"), "Text\n<!-- rubric: skip -->", &Fake);
+        assert!(
+            matches!(&p.pieces[..], [Piece { line: 2, kind: PieceKind::Error(e), .. }] if e.contains("only at the top")),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_directives_are_errors_for_their_answer() {
+        let p = parse(
+            Some("week.md"),
+            "## sre-13\nRetries.\n<!-- rubric: disable -->\n## sre-12\nSLIs.",
+            &Fake,
+        );
+        assert!(
+            matches!(&p.pieces[0], Piece { line: 3, id: Some(id), kind: PieceKind::Error(e), .. } if id == "sre-13" && e.starts_with("unknown rubric directive `disable`")),
+            "{p:?}"
+        );
+        assert_eq!(p.pieces[1].kind, answer("SLIs."));
+        // At the top of a file, and in a multi-answer file's introduction.
+        let p = parse(Some("sre-13.md"), "<!-- rubric: disable -->\nText", &Fake);
+        assert!(matches!(&p.pieces[0].kind, PieceKind::Error(e) if e.contains("`disable`")));
+        let p = parse(
+            Some("week.md"),
+            "# Week\n<!-- rubric: ignore g1 -->\n## sre-13\nText",
+            &Fake,
+        );
+        assert!(
+            matches!(&p.pieces[0], Piece { line: 2, kind: PieceKind::Error(e), .. } if e.contains("belongs to an answer")),
+            "{p:?}"
+        );
+        assert_eq!(p.pieces[1].kind, answer("Text"));
+        // Other comments are left alone.
+        let p = parse(Some("sre-13.md"), "<!-- note -->\nText", &Fake);
         assert_eq!(ids(&p), vec![(1, Some("sre-13"), &answer("Text"))]);
+    }
+
+    #[test]
+    fn ignore_directives_belong_to_their_answer() {
+        let p = parse(
+            Some("week.md"),
+            "## sre-13\nRetries.\n<!-- rubric: ignore g1, sre-13/s2 (no story) -->\n## sre-12\n<!-- rubric: ignore t1 -->\nSLIs.",
+            &Fake,
+        );
+        let ignores: Vec<Vec<(usize, &str, &str)>> = p
+            .pieces
+            .iter()
+            .map(|x| {
+                x.ignores
+                    .iter()
+                    .map(|i| (i.line, i.point.as_str(), i.reason.as_str()))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            ignores,
+            vec![
+                vec![(3, "g1", "no story"), (3, "sre-13/s2", "no story")],
+                vec![(5, "t1", "")]
+            ]
+        );
+        assert_eq!(p.pieces[0].kind, answer("Retries."));
+    }
+
+    #[test]
+    fn a_file_that_names_no_question_is_told_apart_from_one_naming_a_missing_question() {
+        for (name, text) in [
+            ("README.md", "# Our study group\n\nWe meet on Tuesdays."),
+            ("LICENSE.md", "MIT License\n\nCopyright (c) 2026"),
+            ("notes.md", ""),
+        ] {
+            let p = parse(Some(name), text, &Fake);
+            assert!(p.names_no_question, "{name}: {p:?}");
+            assert!(
+                matches!(&p.pieces[..], [Piece { kind: PieceKind::Error(e), .. }] if e.contains("`exclude`") && e.contains("rubric: skip")),
+                "{name}: {p:?}"
+            );
+        }
+        for (name, text) in [
+            ("sre-99.md", "Text"),
+            ("notes.md", "# How do you bake bread?\nFlour."),
+            ("notes.md", "---\nquestion: sre-99\n---\nText"),
+            ("week.md", "# Week\n## How do you bake bread?\nFlour."),
+        ] {
+            let p = parse(Some(name), text, &Fake);
+            assert!(!p.names_no_question, "{name}: {text}: {p:?}");
+            assert!(matches!(p.pieces[0].kind, PieceKind::Error(_)));
+        }
+    }
+
+    #[test]
+    fn front_matter_id_naming_a_question_is_an_error_and_any_other_id_is_left_alone() {
+        let p = parse(Some("notes.md"), "---\nid: sre-13\n---\nText", &Fake);
+        assert!(
+            matches!(&p.pieces[..], [Piece { line: 2, kind: PieceKind::Error(e), .. }] if e.contains("write `question: sre-13`")),
+            "{p:?}"
+        );
+        let p = parse(Some("sre-13.md"), "---\nid: my-doc\n---\nText", &Fake);
+        assert_eq!(ids(&p), vec![(1, Some("sre-13"), &answer("Text"))]);
+        let p = parse(
+            Some("x.md"),
+            "---\nid: sre-12\nquestion: sre-13\n---\nText",
+            &Fake,
+        );
+        assert_eq!(ids(&p), vec![(3, Some("sre-13"), &answer("Text"))]);
+    }
+
+    #[test]
+    fn toml_front_matter_names_the_question() {
+        let p = parse(
+            Some("notes.md"),
+            "+++\ntitle = \"x\"\nquestion = \"sre-13\"\nmin_score = 70\n+++\nText",
+            &Fake,
+        );
+        assert_eq!(p.min_score, Some(70));
+        assert_eq!(ids(&p), vec![(3, Some("sre-13"), &answer("Text"))]);
+    }
+
+    #[test]
+    fn a_question_given_by_the_caller_wins() {
+        let p = parse_as(
+            "sre-12",
+            "---\nquestion: sre-13\nmin_score: 70\n---\n# Title\nText",
+            &Fake,
+        );
+        assert_eq!(p.min_score, Some(70));
+        assert_eq!(ids(&p), vec![(1, Some("sre-12"), &answer("Text"))]);
     }
 
     #[test]

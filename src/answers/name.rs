@@ -43,7 +43,7 @@ pub fn is_question_like(text: &str) -> bool {
 }
 
 /// An id with any case; `sre-3` also finds `sre-03`.
-fn id(token: &str, r: &dyn Resolver) -> Option<String> {
+pub fn id(token: &str, r: &dyn Resolver) -> Option<String> {
     if token.is_empty() {
         return None;
     }

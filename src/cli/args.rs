@@ -159,11 +159,13 @@ pub struct GradeArgs {
 
 pub const CHECK_HELP: &str = "\
 Which question a file answers, first match wins:
-  1. front matter: `---` / `question: sre-13` / `---` (optionally `min_score: 75`)
+  1. front matter: `---` / `question: sre-13` / `---` (optionally `min_score: 75`), or TOML
+     between `+++` lines
   2. the file name: an id at the start of the stem (sre-13.md, answers/sre-13-v2.md)
   3. the first heading or line, when it is the question's wording
 Otherwise each `## ` heading naming a question (by id or wording) starts one answer.
-`<!-- rubric: skip -->` at the top of a file, or under an answer's heading, skips it.
+`<!-- rubric: skip -->` at the top of a file, or under an answer's heading, skips it; an
+unknown `<!-- rubric: ... -->` directive is an error.
 
 Thresholds, most specific first: the file's `min_score`, the config's [thresholds] for the
 question, then for its set, --min-score, the config's `min_score`, 60.
