@@ -68,6 +68,17 @@ struct Answer {
     min_score: Option<u32>,
     error: Option<String>,
     reason: Option<String>,
+    suppressed: Option<Vec<SuppressedPoint>>,
+}
+
+/// A point left out by `<!-- rubric: ignore ... -->`.
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct SuppressedPoint {
+    id: String,
+    label: String,
+    reason: String,
+    line: usize,
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq)]
@@ -355,6 +366,70 @@ fn regression_front_matter_and_directives_that_were_taken_or_ignored_silently() 
     assert_eq!((got[4].0, got[4].1, got[4].2), ("twice.md", 3, "error"));
     assert!(got[4].3.contains("given twice"), "{got:?}");
     assert_eq!(code, 2);
+}
+
+#[test]
+fn an_inline_comment_suppresses_one_point_for_one_answer_and_is_reported() {
+    let text = format!(
+        "# Week 4\n\n## sre-30\n\n{WEAK}\n<!-- rubric: ignore s2 (my story had no traffic numbers) -->\n\n## sre-30\n\n{WEAK}\n"
+    );
+    let t = tree(&[("week-4.md", &text)]);
+    let (answers, _, _) = check_json(t.path(), &[]);
+    assert_eq!(
+        answers[0].suppressed,
+        Some(vec![SuppressedPoint {
+            id: "sre-30/s2".into(),
+            label: "req/s".into(),
+            reason: "my story had no traffic numbers".into(),
+            line: 7
+        }])
+    );
+    assert_eq!(answers[1].suppressed, None, "only the answer it is in");
+    let points = |a: &Answer| a.points.as_ref().unwrap().len();
+    assert_eq!(points(&answers[0]) + 1, points(&answers[1]));
+    for (format, needle) in [
+        (
+            "text",
+            "week-4.md:7  sre-30/s2 (req/s) ignored: my story had no traffic numbers",
+        ),
+        (
+            "markdown",
+            "- `week-4.md:7`: sre-30/s2 (req/s) ignored: my story had no traffic numbers",
+        ),
+        (
+            "github",
+            "::notice file=week-4.md,line=7,title=sre-30/s2 ignored::",
+        ),
+    ] {
+        let out = rubric()
+            .current_dir(t.path())
+            .args(["check", "--no-fail", "--color", "never", "--format", format])
+            .output()
+            .unwrap();
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(needle),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    // A point the question does not have is an error for that answer, at the directive's line.
+    let t = tree(&[(
+        "sre-30.md",
+        &format!("{WEAK}\n<!-- rubric: ignore timeouts -->\n"),
+    )]);
+    let (answers, _, code) = check_json(t.path(), &[]);
+    assert_eq!(
+        (answers[0].status.as_str(), answers[0].line, code),
+        ("error", 3, 2)
+    );
+    assert!(
+        answers[0]
+            .error
+            .as_deref()
+            .unwrap()
+            .starts_with("`<!-- rubric: ignore timeouts -->` names no point of sre-30; its points are sre-30/s1 ("),
+        "{answers:?}"
+    );
 }
 
 // ---- A run goes on past bad files ----

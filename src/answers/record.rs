@@ -1,10 +1,12 @@
 //! The result of checking one answer of a practice file, and the tally of a run.
 
-use super::{AnswerFile, PieceKind};
+use super::{AnswerFile, Ignore, Piece, PieceKind};
 use crate::catalog::Catalog;
 use crate::config::Effective;
 use crate::grade::{Grade, Grader};
+use crate::rubric::Question;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// What became of one answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -46,6 +48,20 @@ pub struct Record {
     pub grade: Option<Grade>,
     /// Why it was skipped, or what went wrong.
     pub message: Option<String>,
+    /// Points left out of the grade by `<!-- rubric: ignore ... -->`, in the order written.
+    pub suppressed: Vec<Suppressed>,
+}
+
+/// A point an answer was graded without, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suppressed {
+    /// The point's full id (`sre-24/g1`).
+    pub id: String,
+    pub label: String,
+    /// The reason written in the directive, possibly empty.
+    pub reason: String,
+    /// 1-based line of the directive.
+    pub line: usize,
 }
 
 impl Record {
@@ -59,6 +75,7 @@ impl Record {
             min_score: None,
             grade: None,
             message: Some(message.into()),
+            suppressed: Vec::new(),
         }
     }
 }
@@ -112,43 +129,145 @@ impl Summary {
     }
 }
 
-/// Grades every answer of a parsed practice file at `path` against `catalog`, with thresholds
-/// from `config` (and the file's own `min_score`).
+/// Grades every answer of a parsed file at `path` against `catalog`, with thresholds from
+/// `config` (and the file's own `min_score`).
 pub fn grade(
     path: &str,
-    practice: &AnswerFile,
+    file: &AnswerFile,
     catalog: &Catalog,
     grader: &mut Grader,
     config: &Effective,
 ) -> Vec<Record> {
-    practice
-        .pieces
+    file.pieces
         .iter()
-        .map(|piece| {
-            let mut r = Record { path: path.to_string(), line: piece.line, id: piece.id.clone(), status: Status::Error, min_score: None, grade: None, message: None };
-            match &piece.kind {
-                PieceKind::Skip(reason) => {
-                    r.status = Status::Skip;
-                    r.message = Some(if reason.is_empty() { "skipped by `<!-- rubric: skip -->`".to_string() } else { format!("skipped: {reason}") });
-                }
-                PieceKind::Error(e) => r.message = Some(e.clone()),
-                PieceKind::Answer(text) => {
-                    let q = piece.id.as_deref().and_then(|id| catalog.by_id(id).ok().flatten());
-                    match q.map(|q| (q, grader.grade(q, text))) {
-                        Some((q, Ok(g))) => {
-                            let min = config.threshold(&q.id, &q.set, practice.min_score);
-                            r.status = if g.score >= min { Status::Pass } else { Status::Fail };
-                            r.min_score = Some(min);
-                            r.grade = Some(g);
-                        }
-                        Some((_, Err(e))) => r.message = Some(format!("{e}; write the answer, or mark it `<!-- rubric: skip -->` until it is ready")),
-                        None => r.message = Some(format!("question `{}` is not loaded", piece.id.as_deref().unwrap_or("?"))),
-                    }
-                }
-            }
-            r
-        })
+        .map(|piece| grade_piece(path, piece, file.min_score, catalog, grader, config))
         .collect()
+}
+
+fn grade_piece(
+    path: &str,
+    piece: &Piece,
+    file_min: Option<u32>,
+    catalog: &Catalog,
+    grader: &mut Grader,
+    config: &Effective,
+) -> Record {
+    let mut r = Record {
+        id: piece.id.clone(),
+        ..Record::error(path, piece.line, "")
+    };
+    let text = match &piece.kind {
+        PieceKind::Skip(reason) => {
+            r.status = Status::Skip;
+            r.message = Some(if reason.is_empty() {
+                "skipped by `<!-- rubric: skip -->`".to_string()
+            } else {
+                format!("skipped: {reason}")
+            });
+            return r;
+        }
+        PieceKind::Error(e) => {
+            r.message = Some(e.clone());
+            return r;
+        }
+        PieceKind::Answer(text) => text,
+    };
+    let id = piece.id.as_deref().unwrap_or("?");
+    let Some(q) = catalog.by_id(id).ok().flatten() else {
+        r.message = Some(format!("question `{id}` is not loaded"));
+        return r;
+    };
+    let graded = match without(q, &piece.ignores) {
+        Err((line, e)) => {
+            r.line = line;
+            r.message = Some(e);
+            return r;
+        }
+        Ok((Cow::Borrowed(q), _)) => grader.grade(q, text),
+        // A rubric with points removed is another rubric: it gets its own grader, since a
+        // grader keeps each question's compiled rubric by id.
+        Ok((Cow::Owned(kept), suppressed)) => {
+            r.suppressed = suppressed;
+            Grader::new().grade(&kept, text)
+        }
+    };
+    match graded {
+        Ok(g) => {
+            let min = config.threshold(&q.id, &q.set, file_min);
+            r.status = if g.score >= min {
+                Status::Pass
+            } else {
+                Status::Fail
+            };
+            r.min_score = Some(min);
+            r.message = None;
+            r.grade = Some(g);
+        }
+        Err(e) => {
+            r.message = Some(format!(
+                "{e}; write the answer, or mark it `<!-- rubric: skip -->` until it is ready"
+            ))
+        }
+    }
+    r
+}
+
+/// Question `q` without the points `ignores` names, and those points; or the line and message
+/// of a directive that names no point of `q`, or of one that leaves nothing to grade.
+fn without<'q>(
+    q: &'q Question,
+    ignores: &[Ignore],
+) -> Result<(Cow<'q, Question>, Vec<Suppressed>), (usize, String)> {
+    if ignores.is_empty() {
+        return Ok((Cow::Borrowed(q), Vec::new()));
+    }
+    let mut suppressed: Vec<Suppressed> = Vec::new();
+    for ig in ignores {
+        // The full id (`sre-24/g1`), or the part after the `/` (`g1`).
+        let named = |id: &str| {
+            id.eq_ignore_ascii_case(&ig.point)
+                || id
+                    .rsplit_once('/')
+                    .is_some_and(|(_, short)| short.eq_ignore_ascii_case(&ig.point))
+        };
+        let Some(p) = q.points.iter().find(|p| named(&p.id)) else {
+            let points: Vec<String> = q
+                .points
+                .iter()
+                .map(|p| format!("{} ({})", p.id, p.label))
+                .collect();
+            return Err((
+                ig.line,
+                format!(
+                    "`<!-- rubric: ignore {} -->` names no point of {}; its points are {}",
+                    ig.point,
+                    q.id,
+                    points.join(", ")
+                ),
+            ));
+        };
+        if !suppressed.iter().any(|s| s.id == p.id) {
+            suppressed.push(Suppressed {
+                id: p.id.clone(),
+                label: p.label.clone(),
+                reason: ig.reason.clone(),
+                line: ig.line,
+            });
+        }
+    }
+    let mut kept = q.clone();
+    kept.points
+        .retain(|p| !suppressed.iter().any(|s| s.id == p.id));
+    if !kept.points.iter().any(|p| p.weight > 0) {
+        return Err((
+            ignores[0].line,
+            format!(
+                "every scored point of {} is ignored, so nothing is left to grade; skip the answer instead (`<!-- rubric: skip (reason) -->`)",
+                q.id
+            ),
+        ));
+    }
+    Ok((Cow::Owned(kept), suppressed))
 }
 
 #[cfg(test)]
@@ -207,5 +326,59 @@ mod tests {
             "{:?}",
             rs[3]
         );
+    }
+
+    #[test]
+    fn ignored_points_are_left_out_of_the_grade_and_recorded() {
+        let catalog = Catalog::embedded();
+        let config = Effective::new(None, &Overrides::default(), Path::new("/"));
+        let text = "## sre-30\nCircuit breakers stop calling a failing dependency.\n<!-- rubric: ignore s2, sre-30/S6 (no numbers in my story) -->\n## sre-30\nCircuit breakers stop calling a failing dependency.\n";
+        let file = super::super::parse(Some("w.md"), text, &catalog);
+        let rs = grade("w.md", &file, &catalog, &mut Grader::new(), &config);
+        let (with, plain) = (&rs[0], &rs[1]);
+        let ids: Vec<(&str, &str, usize)> = with
+            .suppressed
+            .iter()
+            .map(|s| (s.id.as_str(), s.reason.as_str(), s.line))
+            .collect();
+        assert_eq!(
+            ids,
+            vec![
+                ("sre-30/s2", "no numbers in my story", 3),
+                ("sre-30/s6", "no numbers in my story", 3)
+            ]
+        );
+        assert_eq!(with.suppressed[0].label, "req/s");
+        let (gw, gp) = (with.grade.as_ref().unwrap(), plain.grade.as_ref().unwrap());
+        assert_eq!(gw.points.len() + 2, gp.points.len());
+        assert!(!gw.points.iter().any(|p| p.id == "sre-30/s2"));
+        assert!(gw.score >= gp.score, "{} < {}", gw.score, gp.score);
+        assert!(plain.suppressed.is_empty());
+    }
+
+    #[test]
+    fn an_unknown_point_or_ignoring_every_point_is_an_error_at_the_directive() {
+        let catalog = Catalog::embedded();
+        let config = Effective::new(None, &Overrides::default(), Path::new("/"));
+        let text = "Circuit breakers.\n\n<!-- rubric: ignore g9 -->\n";
+        let file = super::super::parse(Some("sre-30.md"), text, &catalog);
+        let rs = grade("sre-30.md", &file, &catalog, &mut Grader::new(), &config);
+        assert_eq!((rs[0].status, rs[0].line), (Status::Error, 3));
+        let m = rs[0].message.as_deref().unwrap();
+        assert!(
+            m.starts_with(
+                "`<!-- rubric: ignore g9 -->` names no point of sre-30; its points are sre-30/s1 ("
+            ),
+            "{m}"
+        );
+        let text = "Circuit breakers.\n<!-- rubric: ignore s1 s2 s3 s4 s5 s6 -->\n";
+        let file = super::super::parse(Some("sre-30.md"), text, &catalog);
+        let rs = grade("sre-30.md", &file, &catalog, &mut Grader::new(), &config);
+        assert_eq!((rs[0].status, rs[0].line), (Status::Error, 2));
+        assert!(rs[0]
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("nothing is left to grade"));
     }
 }

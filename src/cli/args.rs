@@ -164,7 +164,8 @@ Which question a file answers, first match wins:
   2. the file name: an id at the start of the stem (sre-13.md, answers/sre-13-v2.md)
   3. the first heading or line, when it is the question's wording
 Otherwise each `## ` heading naming a question (by id or wording) starts one answer.
-`<!-- rubric: skip -->` at the top of a file, or under an answer's heading, skips it; an
+`<!-- rubric: skip -->` at the top of a file, or under an answer's heading, skips it;
+`<!-- rubric: ignore sre-24/g1 (reason) -->` in an answer grades it without that point; an
 unknown `<!-- rubric: ... -->` directive is an error.
 
 Thresholds, most specific first: the file's `min_score`, the config's [thresholds] for the

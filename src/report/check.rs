@@ -3,7 +3,7 @@
 
 use super::grade::band_color;
 use super::{wrap, Style};
-use crate::answers::{Record, Status, Summary};
+use crate::answers::{Record, Status, Summary, Suppressed};
 use crate::grade::Grade;
 use colored::Color;
 use regex::Regex;
@@ -103,6 +103,21 @@ pub fn text(w: &mut impl Write, records: &[Record], style: Style) -> io::Result<
             write!(w, "{}", style.dim(&wrap(&line, WIDTH, "  ")))?;
         }
     }
+    let suppressed: Vec<(&Record, &Suppressed)> = records
+        .iter()
+        .flat_map(|r| r.suppressed.iter().map(move |s| (r, s)))
+        .collect();
+    if !suppressed.is_empty() {
+        writeln!(w, "\n{}", style.bold("Suppressed points"))?;
+    }
+    for (r, s) in suppressed {
+        writeln!(
+            w,
+            "{}  {}",
+            style.bold(&format!("{}:{}", r.path, s.line)),
+            suppressed_text(s)
+        )?;
+    }
     let errors: Vec<&Record> = records
         .iter()
         .filter(|r| r.status == Status::Error)
@@ -149,6 +164,7 @@ pub fn json(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
             min_score: r.min_score,
             error: r.message.as_deref().filter(|_| r.status == Status::Error),
             reason: r.message.as_deref().filter(|_| r.status == Status::Skip),
+            suppressed: &r.suppressed,
         };
         serde_json::to_writer(&mut *w, &line)?;
         writeln!(w)?;
@@ -180,6 +196,9 @@ struct JsonAnswer<'a> {
     error: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<&'a str>,
+    /// Points left out by `<!-- rubric: ignore ... -->`: `id`, `label`, `reason`, `line`.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    suppressed: &'a [Suppressed],
 }
 
 #[derive(Serialize)]
@@ -271,6 +290,19 @@ pub fn github(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
             }
             _ => {}
         }
+        for s in &r.suppressed {
+            let at = if r.path == "<stdin>" {
+                String::new()
+            } else {
+                format!("file={},line={},", gh_property(&r.path), s.line)
+            };
+            writeln!(
+                w,
+                "::notice {at}title={}::{}",
+                gh_property(&format!("{} ignored", s.id)),
+                gh_data(&suppressed_text(s))
+            )?;
+        }
         if let Some(g) = r.grade.as_ref().filter(|g| !g.warnings.is_empty()) {
             let title = format!(
                 "{}: {} grader warning{}",
@@ -338,6 +370,22 @@ pub fn markdown(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
         }
         writeln!(w, "\n</details>")?;
     }
+    let suppressed: Vec<(&Record, &Suppressed)> = records
+        .iter()
+        .flat_map(|r| r.suppressed.iter().map(move |s| (r, s)))
+        .collect();
+    if !suppressed.is_empty() {
+        writeln!(w, "\n**Suppressed points**\n")?;
+    }
+    for (r, s) in suppressed {
+        writeln!(
+            w,
+            "- `{}:{}`: {}",
+            r.path.replace('`', "'"),
+            s.line,
+            md(&suppressed_text(s))
+        )?;
+    }
     let errors: Vec<&Record> = records
         .iter()
         .filter(|r| r.status == Status::Error)
@@ -393,6 +441,16 @@ pub fn is_report(text: &str) -> bool {
 /// `path:line`, which terminals and editors open at the line.
 fn location(r: &Record) -> String {
     format!("{}:{}", r.path, r.line)
+}
+
+/// `sre-24/g1 (availability patterns) ignored: my story had no on-call`.
+fn suppressed_text(s: &Suppressed) -> String {
+    let reason = if s.reason.is_empty() {
+        "no reason given".to_string()
+    } else {
+        s.reason.clone()
+    };
+    format!("{} ({}) ignored: {reason}", s.id, s.label)
 }
 
 fn score(r: &Record) -> String {
