@@ -89,6 +89,7 @@ struct Summary {
     failed: usize,
     skipped: usize,
     errors: usize,
+    no_question: usize,
 }
 
 /// Runs `check --format json` in `dir` and parses every line strictly.
@@ -190,7 +191,8 @@ fn rule_2_the_file_name_starts_with_the_id() {
             passed: 1,
             failed: 1,
             skipped: 0,
-            errors: 0
+            errors: 0,
+            no_question: 0
         }
     );
     assert_eq!(code, 1);
@@ -215,14 +217,18 @@ fn rule_3_the_first_heading_or_line_is_the_question() {
 }
 
 #[test]
-fn rule_3_too_weak_a_match_is_an_error_naming_the_closest_questions() {
-    let t = tree(&[(
-        "limits.md",
-        "# Protecting services with limits\n\nRate limits and breakers.\n",
-    )]);
+fn rule_3_too_weak_a_match_names_no_question_an_error_when_named_or_strict() {
+    let t = tree(&[
+        (
+            "limits.md",
+            "# Protecting services with limits\n\nRate limits and breakers.\n",
+        ),
+        ("sre-30.md", &strong_sre30()),
+    ]);
+    // Named on the command line: an error naming the closest questions and the fixes.
     let out = rubric()
         .current_dir(t.path())
-        .args(["check", "--color", "never"])
+        .args(["check", "--color", "never", "limits.md"])
         .assert()
         .code(2);
     let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
@@ -232,10 +238,20 @@ fn rule_3_too_weak_a_match_is_an_error_naming_the_closest_questions() {
         "{stdout}"
     );
     assert!(stdout.contains("closest: sre-30"), "{stdout}");
-    assert!(
-        stdout.contains("front matter"),
-        "the fixes are named: {stdout}"
-    );
+    for fix in [
+        "front matter",
+        "file name",
+        "first heading",
+        "`exclude`",
+        "rubric: skip",
+    ] {
+        assert!(stdout.contains(fix), "the fix {fix:?} is named: {stdout}");
+    }
+    // Found by a walk: passed over and counted (a README is not an answer); --strict errs.
+    let (answers, summary, code) = check_json(t.path(), &[]);
+    assert_eq!((answers.len(), summary.no_question, code), (1, 1, 0));
+    let (answers, summary, code) = check_json(t.path(), &["--strict"]);
+    assert_eq!((answers.len(), summary.no_question, code), (2, 0, 2));
 }
 
 #[test]
@@ -275,7 +291,8 @@ fn a_question_like_heading_that_matches_nothing_is_an_error_in_place() {
             passed: 1,
             failed: 1,
             skipped: 0,
-            errors: 1
+            errors: 1,
+            no_question: 0
         }
     );
     assert_eq!(code, 2, "errors outrank failures");
@@ -432,6 +449,74 @@ fn an_inline_comment_suppresses_one_point_for_one_answer_and_is_reported() {
     );
 }
 
+#[test]
+fn a_fresh_study_repo_with_a_readme_and_a_license_next_to_the_answers_works() {
+    let t = tree(&[
+        ("README.md", "# SRE prep\n\nOur practice answers.\n"),
+        (
+            "LICENSE.md",
+            "MIT License\n\nCopyright (c) 2026 The study group\n",
+        ),
+        ("LICENSE", "MIT License\n"),
+        ("notes/ideas.txt", "Things to read next week.\n"),
+        ("sre-30.md", &strong_sre30()),
+    ]);
+    let out = rubric()
+        .current_dir(t.path())
+        .args(["check", "--color", "never"])
+        .assert()
+        .code(0);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        stdout.contains("\nNot checked, naming no question (--strict makes this an error)\nLICENSE.md\nREADME.md\nnotes/ideas.txt\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("\n1 answer: 1 passed, 0 failed, 0 skipped; 3 files name no question\n"),
+        "{stdout}"
+    );
+    // A file that names a question that does not exist is still an error.
+    std::fs::write(t.path().join("sre-99.md"), "An answer.\n").unwrap();
+    rubric()
+        .current_dir(t.path())
+        .args(["check"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn quiet_shows_only_failures_and_the_total_and_text_shows_grader_warnings() {
+    let t = tree(&[
+        ("sre-30.md", &strong_sre30()),
+        ("sre-17.md", WEAK),
+        ("sre-12.md", "SLOs, SLIs, error budgets."),
+    ]);
+    let text = |args: &[&str]| {
+        let out = rubric()
+            .current_dir(t.path())
+            .args(["check", "--color", "never", "--min-score", "50"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let full = text(&[]);
+    assert!(full.contains("sre-30.md:1"), "{full}");
+    assert!(
+        full.contains("  ! The answer is short"),
+        "grader warnings are shown: {full}"
+    );
+    for quiet in [text(&["--quiet"]), text(&["-q"])] {
+        assert!(!quiet.contains("sre-30.md"), "{quiet}");
+        assert!(quiet.contains("sre-17.md:1") && quiet.contains("Below the threshold"));
+        assert!(
+            quiet.ends_with("\n3 answers: 1 passed, 2 failed, 0 skipped\n"),
+            "{quiet}"
+        );
+    }
+}
+
 // ---- A run goes on past bad files ----
 
 #[test]
@@ -439,6 +524,7 @@ fn unreadable_and_unmatched_files_in_the_middle_of_a_run_are_reported_and_the_ru
     let t = tree(&[
         ("a/sre-30.md", &strong_sre30()),
         ("b/grocery.md", "# Groceries\n\nEggs, milk.\n"),
+        ("b/sre-99.md", "Eggs, milk.\n"),
         ("d/sre-30.md", &strong_sre30()),
         ("e/sre-17.md", WEAK),
     ]);
@@ -459,7 +545,7 @@ fn unreadable_and_unmatched_files_in_the_middle_of_a_run_are_reported_and_the_ru
         .collect();
     let expect = [
         ("a/sre-30.md", "pass"),
-        ("b/grocery.md", "error"),
+        ("b/sre-99.md", "error"),
         ("c/sre-30.md", "error"),
         ("c2/sre-30.md", "error"),
         ("c3/sre-30.md", "error"),
@@ -476,7 +562,8 @@ fn unreadable_and_unmatched_files_in_the_middle_of_a_run_are_reported_and_the_ru
             passed: 2,
             failed: 1,
             skipped: 0,
-            errors: 4
+            errors: 4,
+            no_question: 1
         }
     );
     assert_eq!(code, 2);
@@ -732,7 +819,8 @@ fn json_lines_carry_grade_fields_path_line_status_then_a_summary() {
             passed: 9,
             failed: 2,
             skipped: 1,
-            errors: 0
+            errors: 0,
+            no_question: 0
         }
     );
     assert_eq!(code, 1);
@@ -777,7 +865,7 @@ fn junit_is_well_formed_with_a_test_case_per_answer() {
     let t = tree(&[
         ("sre-30.md", &strong_sre30()),
         ("sre-17.md", WEAK),
-        ("x.md", "# Groceries & <stuff>\n"),
+        ("x.md", "# Groceries & <stuff>?\n"),
         ("skip.md", "<!-- rubric: skip -->\n"),
     ]);
     let out = rubric()
@@ -835,7 +923,10 @@ fn junit_is_well_formed_with_a_test_case_per_answer() {
 #[test]
 fn github_format_annotates_failures_and_errors_at_their_lines() {
     let text = format!("# Week\n## sre-30\n{}\n## sre-17\n{WEAK}", strong_sre30());
-    let t = tree(&[("week.md", &text), ("bad, name.md", "# Groceries\n")]);
+    let t = tree(&[
+        ("week.md", &text),
+        ("bad, name.md", "# How do you bake bread?\n"),
+    ]);
     let out = rubric()
         .current_dir(t.path())
         .args(["check", "--format", "github"])
@@ -919,10 +1010,9 @@ fn output_file_gets_the_report_and_the_terminal_the_summary() {
         .assert()
         .code(1);
     let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
-    assert!(
-        stdout.starts_with("PATH")
-            && stdout.ends_with("2 answers: 1 passed, 1 failed, 0 skipped\n"),
-        "{stdout}"
+    assert_eq!(
+        stdout, "2 answers: 1 passed, 1 failed, 0 skipped\n",
+        "standard output keeps to the total"
     );
     roxmltree::Document::parse(&std::fs::read_to_string(&report).unwrap()).unwrap();
     // Only the report is left in the folder: it was written through a temporary file.
@@ -1285,6 +1375,27 @@ fn pre_commit_hook_definition_runs_rubric_check() {
             && files.is_match("notes.txt")
             && !files.is_match("rubric.toml")
     );
+    // The files every repository has are left out, as pre-commit applies `exclude`.
+    let exclude = regex::Regex::new(hook["exclude"].as_str().unwrap()).unwrap();
+    for name in [
+        "README.md",
+        "docs/readme.txt",
+        "LICENSE.md",
+        "LICENCE.txt",
+        "CHANGELOG.md",
+        "CONTRIBUTING.md",
+        "CODE_OF_CONDUCT.md",
+        "SECURITY.md",
+    ] {
+        assert!(exclude.is_match(name), "{name}");
+    }
+    for name in [
+        "sre/sre-30.md",
+        "readme-notes/sre-13.md",
+        "licensing-answers.md",
+    ] {
+        assert!(!exclude.is_match(name), "{name}");
+    }
 }
 
 // ---- Completions, man page, Markdown banks ----

@@ -17,7 +17,7 @@ mod record;
 
 pub use directive::Directive;
 pub use front::FrontMatter;
-pub use record::{grade, Record, Status, Summary, Suppressed};
+pub use record::{grade, Record, Report, Status, Summary, Suppressed};
 
 use crate::catalog::Catalog;
 use doc::{Doc, Kind};

@@ -80,6 +80,25 @@ impl Record {
     }
 }
 
+/// What one `rubric check` run found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Report {
+    /// One record per answer (or per file that could not be checked), in the order checked.
+    pub records: Vec<Record>,
+    /// Files a directory walk passed over because they name no question (a README, a LICENSE).
+    pub no_question: Vec<String>,
+}
+
+impl Report {
+    /// The counts of the run.
+    pub fn summary(&self) -> Summary {
+        Summary {
+            no_question: self.no_question.len(),
+            ..Summary::of(&self.records)
+        }
+    }
+}
+
 /// Counts of a run, by status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
@@ -88,6 +107,8 @@ pub struct Summary {
     pub failed: usize,
     pub skipped: usize,
     pub errors: usize,
+    /// Files a walk passed over because they name no question.
+    pub no_question: usize,
 }
 
 impl Summary {
@@ -107,26 +128,32 @@ impl Summary {
         s
     }
 
-    /// `12 answers: 9 passed, 2 failed, 1 skipped`, with `, 1 error` when there were any.
+    /// `12 answers: 9 passed, 2 failed, 1 skipped`, with `, 1 error` when there were any and
+    /// `; 2 files name no question` when a walk passed over some.
     pub fn line(&self) -> String {
-        let noun = if self.answers == 1 {
-            "answer"
-        } else {
-            "answers"
-        };
         let mut s = format!(
-            "{} {noun}: {} passed, {} failed, {} skipped",
-            self.answers, self.passed, self.failed, self.skipped
+            "{}: {} passed, {} failed, {} skipped",
+            count(self.answers, "answer", "answers"),
+            self.passed,
+            self.failed,
+            self.skipped
         );
         if self.errors > 0 {
+            s.push_str(&format!(", {}", count(self.errors, "error", "errors")));
+        }
+        if self.no_question > 0 {
             s.push_str(&format!(
-                ", {} error{}",
-                self.errors,
-                if self.errors == 1 { "" } else { "s" }
+                "; {} no question",
+                count(self.no_question, "file names", "files name")
             ));
         }
         s
     }
+}
+
+/// `1 answer`, `2 answers`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Grades every answer of a parsed file at `path` against `catalog`, with thresholds from
@@ -296,6 +323,22 @@ mod tests {
         assert_eq!(
             Summary::of(&rs).line(),
             "1 answer: 0 passed, 0 failed, 0 skipped, 1 error"
+        );
+        let report = Report {
+            records: rs,
+            no_question: vec!["README.md".into()],
+        };
+        assert_eq!(
+            report.summary().line(),
+            "1 answer: 0 passed, 0 failed, 0 skipped, 1 error; 1 file names no question"
+        );
+        let two = Report {
+            no_question: vec!["README.md".into(), "LICENSE.md".into()],
+            ..Report::default()
+        };
+        assert_eq!(
+            two.summary().line(),
+            "0 answers: 0 passed, 0 failed, 0 skipped; 2 files name no question"
         );
     }
 

@@ -164,6 +164,8 @@ Which question a file answers, first match wins:
   2. the file name: an id at the start of the stem (sre-13.md, answers/sre-13-v2.md)
   3. the first heading or line, when it is the question's wording
 Otherwise each `## ` heading naming a question (by id or wording) starts one answer.
+A file a walk finds that names no question at all (a README) is passed over and counted;
+--strict makes it an error, as it is for a file named on the command line.
 `<!-- rubric: skip -->` at the top of a file, or under an answer's heading, skips it;
 `<!-- rubric: ignore sre-24/g1 (reason) -->` in an answer grades it without that point; an
 unknown `<!-- rubric: ... -->` directive is an error.
@@ -207,7 +209,7 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
-    /// Write the report to FILE (atomically for a regular file; never over an answer being checked); the text summary still goes to standard output
+    /// Write the report to FILE (atomically for a regular file; never over an answer being checked); standard output gets only the total, standard error the errors
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Threshold for answers that have none of their own [default: the config's min_score, else 60]
@@ -219,6 +221,12 @@ pub struct CheckArgs {
     /// Apply the config's `exclude` to files named on the command line too (for pre-commit)
     #[arg(long)]
     pub force_exclude: bool,
+    /// Make a file a directory walk finds that names no question (a README) an error, instead of passing over it
+    #[arg(long)]
+    pub strict: bool,
+    /// Text output: only answers below their threshold or in error, what they miss, and the total
+    #[arg(short, long)]
+    pub quiet: bool,
     /// Print the configuration in force for the working directory, and exit
     #[arg(long)]
     pub dump_config: bool,

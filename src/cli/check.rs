@@ -8,11 +8,12 @@ use super::same_file::{self, FileId};
 use super::{use_color, Outcome};
 use anyhow::{bail, Context, Result};
 use ignore::WalkBuilder;
-use rubric::answers::{self, Record, Status};
+use rubric::answers::{self, Record, Report, Status};
 use rubric::catalog::Catalog;
 use rubric::config::{Effective, Filter, Overrides};
 use rubric::grade::Grader;
 use rubric::input::{InputError, Origin};
+use rubric::report::check::TextOptions;
 use rubric::report::{self, Style};
 use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
@@ -41,6 +42,8 @@ pub fn run(g: &Global, a: CheckArgs) -> Result<Outcome> {
         seen: HashSet::new(),
         read: HashSet::new(),
         records: Vec::new(),
+        no_question: Vec::new(),
+        strict: a.strict,
     };
     for p in &paths {
         if p == Path::new("-") {
@@ -51,7 +54,11 @@ pub fn run(g: &Global, a: CheckArgs) -> Result<Outcome> {
             run.named_file(p, a.force_exclude)?;
         }
     }
-    let records = run.records;
+    let report = Report {
+        records: run.records,
+        no_question: run.no_question,
+    };
+    let records = &report.records;
     // `-o /dev/stdout` (or `-o -`) is standard output, not a file to put a report in.
     let output = a.output.as_deref().filter(|f| {
         *f != Path::new("-")
@@ -71,26 +78,32 @@ pub fn run(g: &Global, a: CheckArgs) -> Result<Outcome> {
         color: use_color(g.color),
     };
     let mut out = super::stdout();
+    let plain = TextOptions {
+        style: Style::plain(),
+        quiet: a.quiet,
+    };
     match output {
         Some(file) => {
             let mut buf = Vec::new();
-            render(&mut buf, a.format, &records, Style::plain())?;
+            render(&mut buf, a.format, &report, plain)?;
             rubric::atomic::write(file, &buf)
                 .with_context(|| format!("writing the report to {}", file.display()))?;
-            report::check::text(&mut out, &records, style)?;
+            // The report is in the file; the terminal gets the total, and what went wrong.
+            errors_to_stderr(records);
+            report::check::total(&mut out, &report, style)?;
         }
-        None if a.format == CheckFormat::Text => report::check::text(&mut out, &records, style)?,
+        None if a.format == CheckFormat::Text => report::check::text(
+            &mut out,
+            &report,
+            TextOptions {
+                style,
+                quiet: a.quiet,
+            },
+        )?,
         None => {
-            render(&mut out, a.format, &records, Style::plain())?;
+            render(&mut out, a.format, &report, plain)?;
             // The report on standard output is for a program; say what went wrong to the person too.
-            for r in records.iter().filter(|r| r.status == Status::Error) {
-                note!(
-                    "{}:{}: {}",
-                    r.path,
-                    r.line,
-                    r.message.as_deref().unwrap_or_default()
-                );
-            }
+            errors_to_stderr(records);
         }
     }
     out.flush()?;
@@ -108,15 +121,27 @@ pub fn run(g: &Global, a: CheckArgs) -> Result<Outcome> {
 fn render(
     w: &mut impl Write,
     format: CheckFormat,
-    records: &[Record],
-    style: Style,
+    report: &Report,
+    text: TextOptions,
 ) -> std::io::Result<()> {
     match format {
-        CheckFormat::Text => report::check::text(w, records, style),
-        CheckFormat::Json => report::check::json(w, records),
-        CheckFormat::Junit => report::check::junit(w, records),
-        CheckFormat::Github => report::check::github(w, records),
-        CheckFormat::Markdown => report::check::markdown(w, records),
+        CheckFormat::Text => report::check::text(w, report, text),
+        CheckFormat::Json => report::check::json(w, report),
+        CheckFormat::Junit => report::check::junit(w, report),
+        CheckFormat::Github => report::check::github(w, report),
+        CheckFormat::Markdown => report::check::markdown(w, report),
+    }
+}
+
+/// One `rubric: path:line: message` line on standard error per answer or file in error.
+fn errors_to_stderr(records: &[Record]) {
+    for r in records.iter().filter(|r| r.status == Status::Error) {
+        note!(
+            "{}:{}: {}",
+            r.path,
+            r.line,
+            r.message.as_deref().unwrap_or_default()
+        );
     }
 }
 
@@ -138,6 +163,10 @@ struct Run<'g> {
     /// Every file read, standard input included, so the report never replaces one.
     read: HashSet<FileId>,
     records: Vec<Record>,
+    /// Files a walk passed over because they name no question.
+    no_question: Vec<String>,
+    /// `--strict`: such files are errors.
+    strict: bool,
 }
 
 impl Run<'_> {
@@ -151,7 +180,10 @@ impl Run<'_> {
         self.read.extend(same_file::of_stdin());
         match rubric::input::read_answer(None) {
             Ok((_, text)) if report::check::is_report(&text) => {}
-            Ok((_, text)) => grade(&mut self.records, &shown, None, &text, ctx),
+            Ok((_, text)) => {
+                let file = answers::parse(None, &text, &ctx.catalog);
+                grade(&mut self.records, &shown, &file, ctx);
+            }
             Err(e) => self.records.push(input_error(&shown, &shown, &e)),
         }
         Ok(())
@@ -166,7 +198,7 @@ impl Run<'_> {
         if force_exclude && ctx.filter.excludes(&abs, false, &ctx.config.root.clone()) {
             return Ok(());
         }
-        self.file(path, abs)
+        self.file(path, abs, false)
     }
 
     /// Every included file under `root`, in name order; walk errors (unreadable folders,
@@ -214,13 +246,14 @@ impl Run<'_> {
             let config = self.configs.for_path(path, false)?;
             let ctx = context(&mut self.contexts, self.g, config)?;
             if ctx.filter.includes(&abs) && !ctx.filter.excludes(&abs, false, &top) {
-                self.file(path, abs)?;
+                self.file(path, abs, true)?;
             }
         }
         Ok(())
     }
 
-    fn file(&mut self, path: &Path, abs: PathBuf) -> Result<()> {
+    /// Checks one file; `walked` when a directory walk found it (rather than the user naming it).
+    fn file(&mut self, path: &Path, abs: PathBuf, walked: bool) -> Result<()> {
         // The same file reached again through a symlink is one file, graded once.
         let real = std::fs::canonicalize(path).unwrap_or(abs);
         if !self.seen.insert(real) {
@@ -235,7 +268,14 @@ impl Run<'_> {
             Ok((_, text)) if report::check::is_report(&text) => {}
             Ok((_, text)) => {
                 let name = path.file_name().and_then(|n| n.to_str());
-                grade(&mut self.records, &shown, name, &text, ctx);
+                let file = answers::parse(name, &text, &ctx.catalog);
+                // A README or LICENSE beside the answers is not an answer: a walk passes over
+                // it (and counts it), unless --strict. A file the user names must be one.
+                if file.names_no_question && walked && !self.strict {
+                    self.no_question.push(shown);
+                } else {
+                    grade(&mut self.records, &shown, &file, ctx);
+                }
             }
             Err(e) => self
                 .records
@@ -268,11 +308,10 @@ fn context<'c>(
     Ok(contexts.get_mut(&key).expect("inserted above"))
 }
 
-fn grade(records: &mut Vec<Record>, shown: &str, name: Option<&str>, text: &str, ctx: &mut Ctx) {
-    let p = answers::parse(name, text, &ctx.catalog);
+fn grade(records: &mut Vec<Record>, shown: &str, file: &answers::AnswerFile, ctx: &mut Ctx) {
     records.extend(answers::grade(
         shown,
-        &p,
+        file,
         &ctx.catalog,
         &mut ctx.grader,
         &ctx.config,

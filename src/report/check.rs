@@ -3,7 +3,7 @@
 
 use super::grade::band_color;
 use super::{wrap, Style};
-use crate::answers::{Record, Status, Summary, Suppressed};
+use crate::answers::{Record, Report, Status, Summary, Suppressed};
 use crate::grade::Grade;
 use colored::Color;
 use regex::Regex;
@@ -13,65 +13,28 @@ use std::sync::LazyLock;
 
 const WIDTH: usize = 88;
 
-/// The summary table, the details of answers that fell short and of errors, and the total.
-pub fn text(w: &mut impl Write, records: &[Record], style: Style) -> io::Result<()> {
-    let rows: Vec<[String; 5]> = records
-        .iter()
-        .map(|r| {
-            [
-                location(r),
-                r.id.clone().unwrap_or_else(|| "-".into()),
-                score(r),
-                band(r),
-                r.status.as_str().to_string(),
-            ]
-        })
-        .collect();
-    let header = ["PATH", "QUESTION", "SCORE", "BAND", "STATUS"].map(String::from);
-    let mut widths = [0usize; 5];
-    for row in std::iter::once(&header).chain(&rows) {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    if !records.is_empty() {
-        let [p, q, s, b, st] = &header;
-        writeln!(
-            w,
-            "{}",
-            style.bold(&format!(
-                "{p:<pw$}  {q:<qw$}  {s:>sw$}  {b:<bw$}  {st}",
-                pw = widths[0],
-                qw = widths[1],
-                sw = widths[2],
-                bw = widths[3]
-            ))
-        )?;
-    }
-    for (r, [p, q, s, b, st]) in records.iter().zip(&rows) {
-        let band = match &r.grade {
-            Some(g) => style.paint(&format!("{b:<bw$}", bw = widths[3]), band_color(g.band)),
-            None => format!("{b:<bw$}", bw = widths[3]),
-        };
-        let note = match (r.status, r.min_score) {
-            (Status::Fail, Some(min)) => format!("  {}", style.dim(&format!("needs {min}"))),
-            (Status::Skip, _) => {
-                format!("  {}", style.dim(r.message.as_deref().unwrap_or_default()))
-            }
-            _ => String::new(),
-        };
-        writeln!(
-            w,
-            "{p:<pw$}  {q:<qw$}  {s:>sw$}  {band}  {}{note}",
-            paint_status(st, r.status, style),
-            pw = widths[0],
-            qw = widths[1],
-            sw = widths[2]
-        )?;
-    }
+/// How the text report is printed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TextOptions {
+    pub style: Style,
+    /// Only answers that failed or could not be checked, what they miss, and the total.
+    pub quiet: bool,
+}
 
-    let failed: Vec<&Record> = records
+/// The summary table, the details of answers that fell short, grader warnings, suppressed
+/// points, errors, the files that name no question, and the total.
+pub fn text(w: &mut impl Write, report: &Report, opts: TextOptions) -> io::Result<()> {
+    let style = opts.style;
+    let shown: Vec<&Record> = report
+        .records
         .iter()
+        .filter(|r| !opts.quiet || matches!(r.status, Status::Fail | Status::Error))
+        .collect();
+    table(w, &shown, style)?;
+
+    let failed: Vec<&Record> = shown
+        .iter()
+        .copied()
         .filter(|r| r.status == Status::Fail)
         .collect();
     if !failed.is_empty() {
@@ -102,24 +65,43 @@ pub fn text(w: &mut impl Write, records: &[Record], style: Style) -> io::Result<
             let line = format!("also listened for (not scored): {}", unscored.join("; "));
             write!(w, "{}", style.dim(&wrap(&line, WIDTH, "  ")))?;
         }
+        warnings(w, g, style)?;
     }
-    let suppressed: Vec<(&Record, &Suppressed)> = records
+    if !opts.quiet {
+        // The warnings of answers that passed; a failing answer's are in its details above.
+        let warned: Vec<&Record> = shown
+            .iter()
+            .copied()
+            .filter(|r| r.status != Status::Fail)
+            .filter(|r| r.grade.as_ref().is_some_and(|g| !g.warnings.is_empty()))
+            .collect();
+        if !warned.is_empty() {
+            writeln!(w, "\n{}", style.bold("Warnings"))?;
+        }
+        for r in warned {
+            let Some(g) = &r.grade else { continue };
+            writeln!(w, "{}  {}", style.bold(&location(r)), style.bold(&g.id))?;
+            warnings(w, g, style)?;
+        }
+        let suppressed: Vec<(&Record, &Suppressed)> = shown
+            .iter()
+            .flat_map(|r| r.suppressed.iter().map(move |s| (*r, s)))
+            .collect();
+        if !suppressed.is_empty() {
+            writeln!(w, "\n{}", style.bold("Suppressed points"))?;
+        }
+        for (r, s) in suppressed {
+            writeln!(
+                w,
+                "{}  {}",
+                style.bold(&format!("{}:{}", r.path, s.line)),
+                suppressed_text(s)
+            )?;
+        }
+    }
+    let errors: Vec<&Record> = shown
         .iter()
-        .flat_map(|r| r.suppressed.iter().map(move |s| (r, s)))
-        .collect();
-    if !suppressed.is_empty() {
-        writeln!(w, "\n{}", style.bold("Suppressed points"))?;
-    }
-    for (r, s) in suppressed {
-        writeln!(
-            w,
-            "{}  {}",
-            style.bold(&format!("{}:{}", r.path, s.line)),
-            suppressed_text(s)
-        )?;
-    }
-    let errors: Vec<&Record> = records
-        .iter()
+        .copied()
         .filter(|r| r.status == Status::Error)
         .collect();
     if !errors.is_empty() {
@@ -133,22 +115,120 @@ pub fn text(w: &mut impl Write, records: &[Record], style: Style) -> io::Result<
             wrap(r.message.as_deref().unwrap_or_default(), WIDTH, "    ")
         )?;
     }
-    let summary = Summary::of(records);
+    if !opts.quiet && !report.no_question.is_empty() {
+        let head = "Not checked, naming no question (--strict makes this an error)";
+        writeln!(w, "\n{}", style.bold(head))?;
+        for path in &report.no_question {
+            writeln!(w, "{}", style.dim(path))?;
+        }
+    }
+    if !shown.is_empty() || (!opts.quiet && !report.no_question.is_empty()) {
+        writeln!(w)?;
+    }
+    total(w, report, style)
+}
+
+/// The total line alone (`12 answers: 9 passed, 2 failed, 1 skipped`), colored by outcome: what
+/// the terminal gets when the report goes to a file.
+pub fn total(w: &mut impl Write, report: &Report, style: Style) -> io::Result<()> {
+    let summary = report.summary();
     let color = if summary.errors > 0 || summary.failed > 0 {
         Color::Red
     } else {
         Color::Green
     };
-    if !records.is_empty() {
-        writeln!(w)?;
-    }
     writeln!(w, "{}", style.paint(&style.bold(&summary.line()), color))
+}
+
+/// One row per record under a header, columns aligned by display width.
+fn table(w: &mut impl Write, records: &[&Record], style: Style) -> io::Result<()> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<[String; 5]> = records
+        .iter()
+        .map(|r| {
+            [
+                location(r),
+                r.id.clone().unwrap_or_else(|| "-".into()),
+                score(r),
+                band(r),
+                r.status.as_str().to_string(),
+            ]
+        })
+        .collect();
+    let header = ["PATH", "QUESTION", "SCORE", "BAND", "STATUS"].map(String::from);
+    let mut widths = [0usize; 5];
+    for row in std::iter::once(&header).chain(&rows) {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let [p, q, s, b, st] = &header;
+    writeln!(
+        w,
+        "{}",
+        style.bold(&format!(
+            "{}  {}  {}  {}  {st}",
+            pad(p, widths[0]),
+            pad(q, widths[1]),
+            pad_left(s, widths[2]),
+            pad(b, widths[3]),
+        ))
+    )?;
+    for (r, [p, q, s, b, st]) in records.iter().zip(&rows) {
+        let band = match &r.grade {
+            Some(g) => style.paint(&pad(b, widths[3]), band_color(g.band)),
+            None => pad(b, widths[3]),
+        };
+        let note = match (r.status, r.min_score) {
+            (Status::Fail, Some(min)) => format!("  {}", style.dim(&format!("needs {min}"))),
+            (Status::Skip, _) => {
+                format!("  {}", style.dim(r.message.as_deref().unwrap_or_default()))
+            }
+            _ => String::new(),
+        };
+        writeln!(
+            w,
+            "{}  {}  {}  {band}  {}{note}",
+            pad(p, widths[0]),
+            pad(q, widths[1]),
+            pad_left(s, widths[2]),
+            paint_status(st, r.status, style),
+        )?;
+    }
+    Ok(())
+}
+
+/// A grade's warnings, one `!` line each.
+fn warnings(w: &mut impl Write, g: &Grade, style: Style) -> io::Result<()> {
+    for warning in &g.warnings {
+        let text = wrap(warning, WIDTH, "    ");
+        let text = text.trim_start();
+        write!(w, "  {} {text}", style.paint("!", Color::Yellow))?;
+    }
+    Ok(())
+}
+
+/// The columns `s` takes on a terminal.
+fn width(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// `s` padded with spaces on the right to `cols` columns.
+fn pad(s: &str, cols: usize) -> String {
+    format!("{s}{}", " ".repeat(cols.saturating_sub(width(s))))
+}
+
+/// `s` padded with spaces on the left to `cols` columns.
+fn pad_left(s: &str, cols: usize) -> String {
+    format!("{}{s}", " ".repeat(cols.saturating_sub(width(s))))
 }
 
 /// One JSON object a line: `"type": "answer"` per answer (with every field of
 /// `grade --format json` when graded), then one `"type": "summary"`.
-pub fn json(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
-    for r in records {
+pub fn json(w: &mut impl Write, report: &Report) -> io::Result<()> {
+    for r in &report.records {
         let line = JsonAnswer {
             kind: "answer",
             // The grade carries `id` itself; a separate one only when there is no grade.
@@ -173,7 +253,7 @@ pub fn json(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
         &mut *w,
         &JsonSummary {
             kind: "summary",
-            summary: Summary::of(records),
+            summary: report.summary(),
         },
     )?;
     writeln!(w)
@@ -211,7 +291,8 @@ struct JsonSummary {
 
 /// JUnit XML: one test suite per file, one test case per answer. A failure lists the missing
 /// points; a file that cannot be checked is an error; a skipped answer is skipped.
-pub fn junit(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
+pub fn junit(w: &mut impl Write, report: &Report) -> io::Result<()> {
+    let records = &report.records;
     let s = Summary::of(records);
     writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -257,8 +338,8 @@ pub fn junit(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
 
 /// GitHub Actions workflow commands: an `::error` per answer below its threshold and per file
 /// that cannot be checked, a `::warning` per answer with grader warnings, then the total.
-pub fn github(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
-    for r in records {
+pub fn github(w: &mut impl Write, report: &Report) -> io::Result<()> {
+    for r in &report.records {
         let file = if r.path == "<stdin>" {
             String::new()
         } else {
@@ -318,15 +399,16 @@ pub fn github(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
             )?;
         }
     }
-    writeln!(w, "{}", Summary::of(records).line())
+    writeln!(w, "{}", report.summary().line())
 }
 
 /// A Markdown summary for a CI job summary or a pull-request comment.
-pub fn markdown(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
+pub fn markdown(w: &mut impl Write, report: &Report) -> io::Result<()> {
+    let records = &report.records;
     writeln!(
         w,
         "{MARKDOWN_MARKER}\n### rubric check\n\n**{}**\n",
-        Summary::of(records).line()
+        report.summary().line()
     )?;
     if !records.is_empty() {
         writeln!(
@@ -547,19 +629,20 @@ mod tests {
 
     #[test]
     fn every_printer_handles_no_records() {
+        let empty = Report::default();
         let mut out = Vec::new();
-        text(&mut out, &[], Style::plain()).unwrap();
+        text(&mut out, &empty, TextOptions::default()).unwrap();
         assert_eq!(
             String::from_utf8_lossy(&out),
             "0 answers: 0 passed, 0 failed, 0 skipped\n"
         );
         out.clear();
-        json(&mut out, &[]).unwrap();
-        assert_eq!(String::from_utf8_lossy(&out), "{\"type\":\"summary\",\"answers\":0,\"passed\":0,\"failed\":0,\"skipped\":0,\"errors\":0}\n");
-        type Printer = fn(&mut Vec<u8>, &[Record]) -> io::Result<()>;
+        json(&mut out, &empty).unwrap();
+        assert_eq!(String::from_utf8_lossy(&out), "{\"type\":\"summary\",\"answers\":0,\"passed\":0,\"failed\":0,\"skipped\":0,\"errors\":0,\"no_question\":0}\n");
+        type Printer = fn(&mut Vec<u8>, &Report) -> io::Result<()>;
         for f in [junit as Printer, github, markdown] {
             out.clear();
-            f(&mut out, &[]).unwrap();
+            f(&mut out, &empty).unwrap();
             assert!(!out.is_empty());
         }
     }
@@ -570,27 +653,55 @@ mod tests {
             status,
             ..Record::error("a.md", 3, "cannot tell which question this answers")
         };
-        let samples = [vec![], vec![mk(Status::Error), mk(Status::Skip)]];
-        type Printer = fn(&mut Vec<u8>, &[Record]) -> io::Result<()>;
-        let plain = |w: &mut Vec<u8>, r: &[Record]| text(w, r, Style::plain());
-        let colored = |w: &mut Vec<u8>, r: &[Record]| text(w, r, Style { color: true });
+        let samples = [
+            Report::default(),
+            Report {
+                records: vec![mk(Status::Error), mk(Status::Skip)],
+                no_question: vec!["README.md".into()],
+            },
+        ];
+        type Printer = fn(&mut Vec<u8>, &Report) -> io::Result<()>;
+        let plain = |w: &mut Vec<u8>, r: &Report| text(w, r, TextOptions::default());
+        let quiet = |w: &mut Vec<u8>, r: &Report| {
+            text(
+                w,
+                r,
+                TextOptions {
+                    quiet: true,
+                    ..TextOptions::default()
+                },
+            )
+        };
+        let colored = |w: &mut Vec<u8>, r: &Report| {
+            text(
+                w,
+                r,
+                TextOptions {
+                    style: Style { color: true },
+                    quiet: false,
+                },
+            )
+        };
+        let summary = |w: &mut Vec<u8>, r: &Report| total(w, r, Style { color: true });
         colored::control::set_override(true);
-        for records in &samples {
+        for report in &samples {
             for (name, f) in [
                 ("text", plain as Printer),
+                ("quiet text", quiet),
                 ("colored text", colored),
+                ("total", summary),
                 ("json", json),
                 ("junit", junit),
                 ("github", github),
                 ("markdown", markdown),
             ] {
                 let mut out = Vec::new();
-                f(&mut out, records).unwrap();
+                f(&mut out, report).unwrap();
                 let out = String::from_utf8(out).unwrap();
                 assert!(
                     is_report(&out),
                     "{name} with {} records:\n{out}",
-                    records.len()
+                    report.records.len()
                 );
             }
         }
