@@ -226,6 +226,9 @@ pub struct Effective {
     pub include: Vec<String>,
     pub exclude: Vec<String>,
     pub thresholds: BTreeMap<String, u32>,
+    /// `--min-score`, which wins over every threshold of the config.
+    #[serde(skip)]
+    pub flag_min_score: Option<u32>,
 }
 
 /// Reads and checks one config file.
@@ -323,13 +326,16 @@ impl Effective {
                 .map(|(k, v)| (k.to_ascii_lowercase(), v.0))
                 .collect(),
             root,
+            flag_min_score: overrides.min_score,
         }
     }
 
-    /// The threshold for question `id` of `set`. Most specific first: the file's own
-    /// `min_score`, the question's threshold, the set's, then the default `min_score`.
+    /// The threshold for question `id` of `set`: the file's own `min_score` (the answer's own
+    /// choice), then `--min-score` (a flag wins over the config, as in ruff or Vale), then the
+    /// config's threshold for the question, for its set, and its default `min_score`.
     pub fn threshold(&self, id: &str, set: &str, file: Option<u32>) -> u32 {
-        file.or_else(|| self.thresholds.get(&id.to_ascii_lowercase()).copied())
+        file.or(self.flag_min_score)
+            .or_else(|| self.thresholds.get(&id.to_ascii_lowercase()).copied())
             .or_else(|| self.thresholds.get(&set.to_ascii_lowercase()).copied())
             .unwrap_or(self.min_score)
     }
@@ -561,6 +567,20 @@ mod tests {
         assert_eq!(e.threshold("sre-12", "sre", None), 65);
         assert_eq!(e.threshold("sys-01", "sys", None), 60);
         assert_eq!(e.threshold("sre-13", "sre", Some(40)), 40);
+        // A flag wins over the config, not over the answer's own front matter.
+        let flagged = Effective::new(
+            Some((
+                Path::new("rubric.toml"),
+                p("min_score = 60\n[thresholds]\nsre = 65\nSRE-13 = 80\n"),
+            )),
+            &Overrides {
+                min_score: Some(90),
+            },
+            Path::new("/r"),
+        );
+        assert_eq!(flagged.threshold("sre-13", "sre", None), 90);
+        assert_eq!(flagged.threshold("sys-01", "sys", None), 90);
+        assert_eq!(flagged.threshold("sre-13", "sre", Some(40)), 40);
     }
 
     #[test]

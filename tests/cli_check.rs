@@ -1066,7 +1066,7 @@ fn config_is_found_walking_up_from_the_checked_files() {
         answers.is_empty() && summary.answers == 0 && code == 0,
         "{answers:?}"
     );
-    // --min-score does not override a more specific threshold, but replaces the config default.
+    // --min-score replaces the config's thresholds.
     let (answers, _, _) = check_json(&t.path().join("repo"), &["--min-score", "10", "answers"]);
     assert_eq!(answers[0].min_score, Some(10));
 }
@@ -1101,6 +1101,35 @@ fn per_set_and_per_question_thresholds_apply_most_specific_first() {
         ]
         .map(|(p, m)| (p.to_string(), m))
     );
+}
+
+#[test]
+fn regression_min_score_flag_was_overridden_by_the_config_thresholds() {
+    let t = tree(&[
+        (
+            "rubric.toml",
+            "min_score = 10\n[thresholds]\nsre = 20\nsre-17 = 30\n",
+        ),
+        ("sre-17.md", WEAK),
+        ("sre-30.md", &strong_sre30()),
+        ("sys-15.md", "---\nmin_score: 40\n---\nVault."),
+    ]);
+    let (answers, _, code) = check_json(t.path(), &["--min-score", "90"]);
+    let mins: Vec<(String, Option<u32>)> = answers
+        .iter()
+        .map(|a| (a.path.clone(), a.min_score))
+        .collect();
+    assert_eq!(
+        mins,
+        [
+            ("sre-17.md", Some(90)),
+            ("sre-30.md", Some(90)),
+            ("sys-15.md", Some(40))
+        ]
+        .map(|(p, m)| (p.to_string(), m)),
+        "the flag wins over [thresholds]; the answer's own front matter wins over the flag"
+    );
+    assert_eq!(code, 1);
 }
 
 #[test]

@@ -170,8 +170,8 @@ A file a walk finds that names no question at all (a README) is passed over and 
 `<!-- rubric: ignore sre-24/g1 (reason) -->` in an answer grades it without that point; an
 unknown `<!-- rubric: ... -->` directive is an error.
 
-Thresholds, most specific first: the file's `min_score`, the config's [thresholds] for the
-question, then for its set, --min-score, the config's `min_score`, 60.
+Thresholds, first that applies: the file's own front matter `min_score`, --min-score, the
+config's [thresholds] for the question, then for its set, the config's `min_score`, 60.
 
 Exit status:
   0  every answer met its threshold (or was skipped), or --no-fail
@@ -212,7 +212,7 @@ pub struct CheckArgs {
     /// Write the report to FILE (atomically for a regular file; never over an answer being checked); standard output gets only the total, standard error the errors
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Threshold for answers that have none of their own [default: the config's min_score, else 60]
+    /// Threshold for every answer without one in its own front matter; wins over the config's thresholds [default: the config's, else 60]
     #[arg(long, value_name = "N", value_parser = rubric::config::parse_score)]
     pub min_score: Option<u32>,
     /// Report answers below their threshold but exit 0 for them (errors still exit 2)
