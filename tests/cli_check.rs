@@ -679,6 +679,55 @@ fn standard_input_is_one_practice_file() {
         .stdout(predicates::str::contains("cannot tell which question"));
 }
 
+#[test]
+fn standard_input_can_name_its_question_with_a_flag() {
+    // An editor integration pipes the buffer in and says which question it answers.
+    let out = rubric()
+        .args(["check", "--format", "json", "--question", "SRE-30", "-"])
+        .write_stdin(format!("# My draft\n{}", strong_sre30()))
+        .assert()
+        .code(0);
+    let first = String::from_utf8_lossy(&out.get_output().stdout)
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    let JsonLine::Answer(a) = serde_json::from_str(&first).unwrap() else {
+        panic!("{first}")
+    };
+    assert_eq!(
+        (a.path.as_str(), a.id.as_deref(), a.status.as_str()),
+        ("<stdin>", Some("sre-30"), "pass")
+    );
+    // The flag wins over front matter; the front matter's threshold still applies.
+    let out = rubric()
+        .args(["check", "--format", "json", "--question", "sre-17", "-"])
+        .write_stdin(format!("---\nquestion: sre-30\nmin_score: 5\n---\n{WEAK}"))
+        .assert()
+        .code(0);
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        text.contains("\"id\":\"sre-17\"") && text.contains("\"min_score\":5"),
+        "{text}"
+    );
+    // Without `-`, or naming no question, it is a usage error.
+    rubric()
+        .args(["check", "--question", "sre-30", "sre-30.md"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains("add `-` to the paths"));
+    rubric()
+        .args(["check", "--question", "sre-999", "-"])
+        .write_stdin(WEAK)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "rubric: --question: unknown question `sre-999`",
+        ));
+}
+
 // ---- Exit codes ----
 
 #[test]

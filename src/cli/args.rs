@@ -166,6 +166,7 @@ Which question a file answers, first match wins:
 Otherwise each `## ` heading naming a question (by id or wording) starts one answer.
 A file a walk finds that names no question at all (a README) is passed over and counted;
 --strict makes it an error, as it is for a file named on the command line.
+Standard input (`-`) is one file; --question names the question it answers.
 `<!-- rubric: skip -->` at the top of a file, or under an answer's heading, skips it;
 `<!-- rubric: ignore sre-24/g1 (reason) -->` in an answer grades it without that point; an
 unknown `<!-- rubric: ... -->` directive is an error.
@@ -230,6 +231,9 @@ pub struct CheckArgs {
     /// Print the configuration in force for the working directory, and exit
     #[arg(long)]
     pub dump_config: bool,
+    /// The question that standard input (`-`) answers, by id or words, as ruff's --stdin-filename names its input; wins over anything the text says
+    #[arg(long, value_name = "QUESTION")]
+    pub question: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -35,6 +35,9 @@ pub fn run(g: &Global, a: CheckArgs) -> Result<Outcome> {
     } else {
         a.paths.clone()
     };
+    if a.question.is_some() && !paths.iter().any(|p| p == Path::new("-")) {
+        bail!("--question names the question answered on standard input; add `-` to the paths (`rubric check --question sre-13 - < draft.md`)");
+    }
     let mut run = Run {
         g,
         configs,
@@ -47,7 +50,7 @@ pub fn run(g: &Global, a: CheckArgs) -> Result<Outcome> {
     };
     for p in &paths {
         if p == Path::new("-") {
-            run.stdin()?;
+            run.stdin(a.question.as_deref())?;
         } else if p.is_dir() {
             run.walk(p)?;
         } else {
@@ -170,18 +173,36 @@ struct Run<'g> {
 }
 
 impl Run<'_> {
-    fn stdin(&mut self) -> Result<()> {
+    /// Standard input as one file; `question` (`--question`) names the question it answers.
+    fn stdin(&mut self, question: Option<&str>) -> Result<()> {
         let config = self.configs.for_cwd()?;
         let ctx = context(&mut self.contexts, self.g, config)?;
+        let question = match question {
+            Some(q) => Some(
+                ctx.catalog
+                    .resolve(q)
+                    .with_context(|| "--question")?
+                    .id
+                    .clone(),
+            ),
+            None => None,
+        };
         if std::io::stdin().is_terminal() {
-            note!("reading an answer from the terminal; paste it (starting with its question or `## <id>`), then press Ctrl-D");
+            if let Some(id) = &question {
+                note!("reading the answer to {id} from the terminal; paste it, then press Ctrl-D");
+            } else {
+                note!("reading an answer from the terminal; paste it (starting with its question or `## <id>`), then press Ctrl-D");
+            }
         }
         let shown = Origin::Stdin.to_string();
         self.read.extend(same_file::of_stdin());
         match rubric::input::read_answer(None) {
             Ok((_, text)) if report::check::is_report(&text) => {}
             Ok((_, text)) => {
-                let file = answers::parse(None, &text, &ctx.catalog);
+                let file = match &question {
+                    Some(id) => answers::parse_as(id, &text, &ctx.catalog),
+                    None => answers::parse(None, &text, &ctx.catalog),
+                };
                 grade(&mut self.records, &shown, &file, ctx);
             }
             Err(e) => self.records.push(input_error(&shown, &shown, &e)),
