@@ -484,8 +484,40 @@ fn grade_reads_standard_input_when_the_file_is_absent_or_a_dash() {
 }
 
 #[test]
-fn color_only_with_always_and_never_with_no_color_in_pipes_or_json() {
+fn color_follows_an_explicit_flag_then_no_color_force_color_and_clicolor_never_json() {
     let strong = repo(STRONG);
+    let run_env = |args: &[&str], env: &[(&str, &str)]| {
+        let mut c = rubric();
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        let out = c
+            .args(["grade", "sre-13", path_str(&strong)])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        stdout(&out).contains('\u{1b}')
+    };
+    // An explicit flag wins over the environment (no-color.org).
+    assert!(run_env(&["--color", "always"], &[("NO_COLOR", "1")]));
+    assert!(!run_env(&["--color", "never"], &[("FORCE_COLOR", "1")]));
+    assert!(!run_env(&["--color", "never"], &[("CLICOLOR_FORCE", "1")]));
+    // With auto, in a pipe: forced by FORCE_COLOR or CLICOLOR_FORCE, NO_COLOR winning.
+    assert!(run_env(&[], &[("FORCE_COLOR", "1")]));
+    assert!(run_env(&["--color", "auto"], &[("FORCE_COLOR", "true")]));
+    assert!(!run_env(&[], &[("FORCE_COLOR", "0")]));
+    assert!(run_env(&[], &[("CLICOLOR_FORCE", "1")]));
+    assert!(!run_env(&[], &[("CLICOLOR_FORCE", "0")]));
+    assert!(!run_env(&[], &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]));
+    assert!(
+        !run_env(&[], &[("NO_COLOR", "")]),
+        "an empty NO_COLOR is unset"
+    );
+    assert!(!run_env(
+        &["--format", "json"],
+        &[("FORCE_COLOR", "1"), ("CLICOLOR_FORCE", "1")]
+    ));
     let run = |args: &[&str], no_color: bool| {
         let mut c = rubric();
         if no_color {
@@ -501,8 +533,8 @@ fn color_only_with_always_and_never_with_no_color_in_pipes_or_json() {
     };
     assert!(run(&["--color", "always"], false).contains("\u{1b}["));
     assert!(
-        !run(&["--color", "always"], true).contains('\u{1b}'),
-        "NO_COLOR wins"
+        !run(&["--color", "auto"], true).contains('\u{1b}'),
+        "NO_COLOR turns auto off"
     );
     assert!(!run(&["--color", "never"], false).contains('\u{1b}'));
     assert!(!run(&[], false).contains('\u{1b}'), "stdout is a pipe");

@@ -836,10 +836,28 @@ fn color_follows_the_flag_and_no_color_and_never_reaches_machine_formats() {
     let no_color = rubric()
         .current_dir(&dir)
         .env("NO_COLOR", "1")
-        .args(["check", "--color", "always"])
+        .env("FORCE_COLOR", "1")
+        .args(["check"])
         .output()
         .unwrap();
     assert!(!String::from_utf8_lossy(&no_color.stdout).contains('\u{1b}'));
+    let explicit = rubric()
+        .current_dir(&dir)
+        .env("NO_COLOR", "1")
+        .args(["check", "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&explicit.stdout).contains('\u{1b}'),
+        "an explicit flag wins over NO_COLOR"
+    );
+    let forced = rubric()
+        .current_dir(&dir)
+        .env("CLICOLOR_FORCE", "1")
+        .args(["check"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&forced.stdout).contains('\u{1b}'));
     let auto = rubric().current_dir(&dir).args(["check"]).output().unwrap();
     assert!(
         !String::from_utf8_lossy(&auto.stdout).contains('\u{1b}'),

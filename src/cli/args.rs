@@ -39,7 +39,7 @@ pub struct Global {
     /// Use only the rubrics from --rubrics directories, not the built-in ones
     #[arg(long, global = true)]
     pub no_builtin: bool,
-    /// When to color human output (never for JSON; NO_COLOR is honoured)
+    /// When to color human output (never JSON); `always` and `never` win over NO_COLOR, FORCE_COLOR and CLICOLOR_FORCE, which `auto` follows
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
     pub color: ColorChoice,
     /// Use this config file instead of looking for rubric.toml or .rubric.toml upwards

@@ -154,14 +154,28 @@ impl Settings {
     }
 }
 
+/// Whether human output is colored. An explicit `--color always|never` wins over the
+/// environment (no-color.org: user-level configuration and flags override `NO_COLOR`). With
+/// `auto`: `NO_COLOR` (non-empty) turns color off; else `FORCE_COLOR` (non-empty, `0` or `false`
+/// turning it off) or `CLICOLOR_FORCE` (not `0`) turns it on, even in a pipe; else `CLICOLOR=0`
+/// turns it off; else color is used on a terminal whose `TERM` is not `dumb`.
 fn use_color(choice: ColorChoice) -> bool {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     match choice {
-        _ if no_color => false,
         ColorChoice::Never => false,
         ColorChoice::Always => true,
+        ColorChoice::Auto if env("NO_COLOR").is_some() => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var("TERM").map_or(true, |t| t != "dumb")
+            if let Some(force) = env("FORCE_COLOR") {
+                return !matches!(force.as_str(), "0" | "false");
+            }
+            if env("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                return true;
+            }
+            if env("CLICOLOR").as_deref() == Some("0") {
+                return false;
+            }
+            std::io::stdout().is_terminal() && env("TERM").is_none_or(|t| t != "dumb")
         }
     }
 }
