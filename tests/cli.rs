@@ -390,6 +390,12 @@ fn grade_accepts_the_question_as_free_text() {
         path_str(&repo(STRONG)),
     ]);
     assert_eq!(g.id, "sre-13");
+    // The README's example: one question holds both words, so it is a clear match.
+    let g = grade_json(&["cascading failures", path_str(&repo(STRONG))]);
+    assert_eq!(g.id, "sre-13");
+    for loose in ["sre13", "sre 13", "SRE_13"] {
+        assert_eq!(grade_json(&[loose, path_str(&repo(STRONG))]).id, "sre-13");
+    }
     let g = grade_json(&[
         "How would you architect a highly available, scalable API for a global user base in the public cloud?",
         path_str(&repo(STRONG)),
@@ -442,7 +448,10 @@ fn unknown_question_exits_2_and_points_to_the_list_or_the_closest_ids() {
     assert_error(
         &out,
         2,
-        &["unknown question `design system`", "closest: sre-13 ("],
+        &[
+            "`design system` matches several questions equally well",
+            "closest: sre-13 (",
+        ],
     );
     let out = rubric()
         .args(["show", "nothing like any question"])

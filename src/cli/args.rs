@@ -138,7 +138,7 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Question id (sre-13) or words of the question
+    /// Question id (sre-13; also SRE_13, sre13, sre 13) or words of the question (a clear best match is taken)
     pub question: String,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -146,7 +146,7 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct GradeArgs {
-    /// Question id (sre-13, case-insensitive) or words of the question
+    /// Question id (sre-13; also SRE_13, sre13, sre 13) or words of the question (a clear best match is taken)
     pub question: String,
     /// Answer file; standard input when absent or `-`
     pub file: Option<PathBuf>,
