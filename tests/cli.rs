@@ -168,12 +168,7 @@ fn path_str(p: &Path) -> &str {
 
 #[test]
 fn help_lists_the_commands_and_the_exit_status_table() {
-    for args in [
-        &["--help"][..],
-        &["-h"],
-        &["grade", "--help"],
-        &["build", "--help"],
-    ] {
+    for args in [&["--help"][..], &["-h"]] {
         let out = rubric().args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         assert_eq!(stderr(&out), "", "{args:?}");
@@ -266,6 +261,79 @@ fn grade_exit_code_is_1_only_below_min_score() {
         .args(["grade", "sre-13", path_str(&strong), "--min-score", "80"])
         .assert()
         .code(0);
+}
+
+/// The exit codes each command documents: its own, and only those.
+const EXIT_CODES: &[(&str, &[u8])] = &[
+    ("build", &[0, 1, 2]),
+    ("list", &[0, 2]),
+    ("show", &[0, 2]),
+    ("grade", &[0, 1, 2]),
+    ("eval", &[0, 2]),
+    ("check", &[0, 1, 2]),
+    ("batch", &[0, 2]),
+    ("config", &[0, 2]),
+    ("completions", &[0, 2]),
+    ("man", &[0, 2]),
+];
+
+/// The exit codes listed under `header` in `text`: lines `  N  meaning` up to a blank line.
+fn listed_codes(text: &str, header: &str) -> Vec<u8> {
+    text.split(header)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no {header:?} in:\n{text}"))
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.trim().split_whitespace().next()?.parse().ok())
+        .collect()
+}
+
+#[test]
+fn regression_every_command_listed_every_exit_code_and_man_pages_lacked_sections() {
+    for (command, codes) in EXIT_CODES {
+        let out = rubric().args([command, "--help"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{command}");
+        let help = stdout(&out);
+        assert_eq!(
+            &listed_codes(&help, "Exit status:"),
+            codes,
+            "{command}:\n{help}"
+        );
+        assert!(
+            help.contains("\nExamples:\n  rubric "),
+            "{command}:\n{help}"
+        );
+        if *command == "grade" {
+            assert!(
+                help.contains("1  the answer scored below --min-score"),
+                "{help}"
+            );
+            assert!(!help.contains("build --check"), "{help}");
+        }
+    }
+    let d = tempfile::tempdir().unwrap();
+    rubric()
+        .args(["man", "--out"])
+        .arg(d.path())
+        .assert()
+        .code(0);
+    for (command, codes) in EXIT_CODES {
+        let man = std::fs::read_to_string(d.path().join(format!("rubric-{command}.1"))).unwrap();
+        for section in [".SH EXAMPLES", ".SH ENVIRONMENT", ".SH \"EXIT STATUS\""] {
+            assert!(man.contains(section), "rubric-{command}.1 lacks {section}");
+        }
+        let status = man.split(".SH \"EXIT STATUS\"").nth(1).unwrap();
+        let status = status.split(".SH").next().unwrap();
+        let listed: Vec<u8> = status
+            .lines()
+            .filter_map(|l| l.trim().parse().ok())
+            .collect();
+        assert_eq!(&listed, codes, "rubric-{command}.1");
+    }
+    let main = std::fs::read_to_string(d.path().join("rubric.1")).unwrap();
+    assert!(main.contains(".SH ENVIRONMENT") && main.contains("NO_COLOR"));
+    assert!(main.contains(".SH EXAMPLES") && main.contains("rubric grade sre\\-13 answer.md"));
 }
 
 // ---- grade ----

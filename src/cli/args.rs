@@ -1,13 +1,8 @@
 //! Command-line arguments as typed, before any of them is resolved.
 
+use super::help;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
-
-pub const EXIT_CODES: &str = "\
-Exit status:
-  0  every graded answer met its threshold (or nothing was graded)
-  1  at least one answer scored below its threshold, or `build --check` found stale rubrics
-  2  usage, input, rubric or I/O error";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -15,8 +10,7 @@ Exit status:
     version,
     about = "Grade written systems, infrastructure and SRE interview answers offline.",
     long_about = "Grade written systems, infrastructure and SRE interview answers offline.\n\nEach question has a rubric: the points an interviewer listens for, with the words that show them. `rubric grade` scores an answer 0-100 and lists what it covers and what it misses.",
-    after_help = EXIT_CODES,
-    after_long_help = EXIT_CODES
+    after_help = help::after_help("rubric")
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -63,28 +57,34 @@ pub enum Format {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build rubrics from question pages (default: seeds/*.txt into rubrics/)
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = help::after_help("build"))]
     Build(BuildArgs),
     /// List the questions
+    #[command(after_help = help::after_help("list"))]
     List(ListArgs),
     /// Show a question's guidance, sample answer and rubric points
+    #[command(after_help = help::after_help("show"))]
     Show(ShowArgs),
     /// Grade one answer, from FILE or standard input
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = help::after_help("grade"))]
     Grade(GradeArgs),
     /// Measure agreement with human scores on a JSON Lines file of graded answers
+    #[command(after_help = help::after_help("eval"))]
     Eval(EvalArgs),
     /// Grade practice files: Markdown or text answers in files and directories
-    #[command(after_help = CHECK_HELP, after_long_help = CHECK_HELP)]
+    #[command(after_help = help::after_help("check"))]
     Check(CheckArgs),
     /// Grade JSON Lines (`{"id": ..., "answer": ...}` a line) from FILE or standard input to standard output
-    #[command(after_help = BATCH_HELP, after_long_help = BATCH_HELP)]
+    #[command(after_help = help::after_help("batch"))]
     Batch(BatchArgs),
     /// Print the configuration in force (rubric.toml merged with defaults) as TOML
+    #[command(after_help = help::after_help("config"))]
     Config(ConfigArgs),
     /// Print a shell completion script
+    #[command(after_help = help::after_help("completions"))]
     Completions(CompletionsArgs),
     /// Print the man page (roff), or write one page per command into a directory
+    #[command(after_help = help::after_help("man"))]
     Man(ManArgs),
 }
 
@@ -156,38 +156,6 @@ pub struct GradeArgs {
     #[arg(long, value_name = "N", value_parser = rubric::config::parse_score)]
     pub min_score: Option<u32>,
 }
-
-pub const CHECK_HELP: &str = "\
-Which question a file answers, first match wins:
-  1. front matter: `---` / `question: sre-13` / `---` (optionally `min_score: 75`), or TOML
-     between `+++` lines
-  2. the file name: an id at the start of the stem (sre-13.md, answers/sre-13-v2.md)
-  3. the first heading or line, when it is the question's wording
-Otherwise each `## ` heading naming a question (by id or wording) starts one answer.
-A file a walk finds that names no question at all (a README) is passed over and counted;
---strict makes it an error, as it is for a file named on the command line.
-Standard input (`-`) is one file; --question names the question it answers.
-`<!-- rubric: skip -->` at the top of a file, or under an answer's heading, skips it;
-`<!-- rubric: ignore sre-24/g1 (reason) -->` in an answer grades it without that point; an
-unknown `<!-- rubric: ... -->` directive is an error.
-
-Thresholds, first that applies: the file's own front matter `min_score`, --min-score, the
-config's [thresholds] for the question, then for its set, the config's `min_score`, 60.
-
-Exit status:
-  0  every answer met its threshold (or was skipped), or --no-fail
-  1  at least one answer scored below its threshold
-  2  a file could not be read or matched to a question, or a usage or config error";
-
-pub const BATCH_HELP: &str = "\
-One output line per input line, in order. Input fields are copied through; the grade's `score`,
-`band`, `missing`, `warnings`, `words` and `coverage` are added (replacing input fields of the
-same name). A bad line gives `{\"error\": \"...\", \"line\": N}` (with the input's fields when it
-was a JSON object) and the run goes on.
-
-Exit status:
-  0  every line was graded
-  2  at least one line could not be graded, or a usage or I/O error";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {

@@ -16,6 +16,7 @@ mod check;
 mod commands;
 mod completions;
 mod config;
+mod help;
 mod same_file;
 
 use anyhow::Result;
