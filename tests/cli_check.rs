@@ -1398,6 +1398,57 @@ fn the_example_workflow_is_valid_and_runs() {
         runs.iter().any(|r| r.starts_with("cargo install")),
         "the workflow installs rubric"
     );
+    // A release tag, the one of this version, resolved to a commit that keys the cache, so a new
+    // release is picked up; the toolchain is installed only when the cache misses.
+    assert_eq!(
+        y["env"]["RUBRIC_REV"].as_str(),
+        Some(format!("v{}", env!("CARGO_PKG_VERSION")).as_str())
+    );
+    let position = |pred: &dyn Fn(&serde_yaml::Value) -> bool| {
+        steps
+            .iter()
+            .position(pred)
+            .unwrap_or_else(|| panic!("a step is missing: {steps:?}"))
+    };
+    let resolve = position(&|s| {
+        s["run"]
+            .as_str()
+            .is_some_and(|r| r.contains("git ls-remote"))
+    });
+    let cache = position(&|s| {
+        s["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("actions/cache"))
+    });
+    let toolchain = position(&|s| {
+        s["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("dtolnay/rust-toolchain"))
+    });
+    let install = position(&|s| {
+        s["run"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("cargo install"))
+    });
+    assert!(resolve < cache && cache < toolchain && toolchain < install);
+    let id = steps[resolve]["id"].as_str().unwrap();
+    let key = steps[cache]["with"]["key"].as_str().unwrap();
+    assert!(
+        key.contains(&format!("steps.{id}.outputs.commit")),
+        "the cache key follows the resolved commit: {key}"
+    );
+    for step in [toolchain, install] {
+        assert_eq!(
+            steps[step]["if"].as_str(),
+            Some("steps.cache.outputs.cache-hit != 'true'"),
+            "{:?}",
+            steps[step]
+        );
+    }
+    assert!(steps[install]["run"]
+        .as_str()
+        .unwrap()
+        .contains(&format!("steps.{id}.outputs.commit")));
     let summary = tempfile::NamedTempFile::new().unwrap();
     let mut checked = 0;
     for run in runs
@@ -1437,6 +1488,30 @@ fn the_example_workflow_is_valid_and_runs() {
             ),
         "the job summary was written"
     );
+}
+
+#[test]
+fn the_pre_commit_examples_pin_a_release_tag() {
+    let tag = format!("v{}", env!("CARGO_PKG_VERSION"));
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    let hooks = std::fs::read_to_string(Path::new(ROOT).join(".pre-commit-hooks.yaml")).unwrap();
+    for (name, text) in [("README.md", &readme), (".pre-commit-hooks.yaml", &hooks)] {
+        let revs: Vec<&str> = text
+            .lines()
+            .filter_map(|l| {
+                l.trim()
+                    .trim_start_matches('#')
+                    .trim()
+                    .strip_prefix("rev: ")
+            })
+            .map(|r| r.split_whitespace().next().unwrap())
+            .collect();
+        assert!(!revs.is_empty(), "{name} shows a `rev:`");
+        assert!(
+            revs.iter().all(|r| *r == tag),
+            "{name}: {revs:?}, not {tag}"
+        );
+    }
 }
 
 #[test]
