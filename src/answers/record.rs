@@ -4,6 +4,7 @@ use super::{AnswerFile, Ignore, Piece, PieceKind};
 use crate::catalog::Catalog;
 use crate::config::Effective;
 use crate::grade::{Grade, Grader};
+use crate::report::count;
 use crate::rubric::Question;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -149,11 +150,6 @@ impl Summary {
         }
         s
     }
-}
-
-/// `1 answer`, `2 answers`.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Grades every answer of a parsed file at `path` against `catalog`, with thresholds from

@@ -36,8 +36,13 @@ pub fn run(g: &Global, a: BatchArgs) -> Result<Outcome> {
         None => batch::run(input, &mut out, &bank, &fields)?,
     };
     if stats.errors > 0 {
+        let (lines, carry) = if stats.errors == 1 {
+            ("line", "its output line carries")
+        } else {
+            ("lines", "their output lines carry")
+        };
         note!(
-            "{} of {} lines could not be graded; their output lines carry an `error`",
+            "{} of {} {lines} could not be graded; {carry} an `error`",
             stats.errors,
             stats.lines
         );

@@ -210,9 +210,10 @@ fn warnings(w: &mut impl Write, g: &Grade, style: Style) -> io::Result<()> {
     Ok(())
 }
 
-/// The columns `s` takes on a terminal.
+/// The columns `s` takes on a terminal: two for a CJK character or an emoji, none for a
+/// combining mark.
 fn width(s: &str) -> usize {
-    s.chars().count()
+    unicode_width::UnicodeWidthStr::width(s)
 }
 
 /// `s` padded with spaces on the right to `cols` columns.
@@ -715,5 +716,34 @@ mod tests {
         ] {
             assert!(!is_report(answer), "{answer:?}");
         }
+    }
+
+    #[test]
+    fn table_columns_align_by_display_width() {
+        let mk = |path: &str| Record {
+            status: Status::Skip,
+            id: Some("sre-13".into()),
+            ..Record::error(path, 1, "skipped")
+        };
+        let report = Report {
+            records: vec![
+                mk("答案/缓存.md"),
+                mk("answers/cache.md"),
+                mk("cafe\u{301}.md"),
+            ],
+            no_question: Vec::new(),
+        };
+        let mut out = Vec::new();
+        text(&mut out, &report, TextOptions::default()).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let columns: Vec<usize> = out
+            .lines()
+            .take(4)
+            .map(|l| {
+                let before = &l[..l.find("sre-13").or_else(|| l.find("QUESTION")).unwrap()];
+                unicode_width::UnicodeWidthStr::width(before)
+            })
+            .collect();
+        assert_eq!(columns, vec![columns[0]; 4], "{out}");
     }
 }
