@@ -285,7 +285,7 @@ fn listed_codes(text: &str, header: &str) -> Vec<u8> {
         .lines()
         .skip(1)
         .take_while(|l| !l.trim().is_empty())
-        .filter_map(|l| l.trim().split_whitespace().next()?.parse().ok())
+        .filter_map(|l| l.split_whitespace().next()?.parse().ok())
         .collect()
 }
 

@@ -293,9 +293,7 @@ fn by_content(
     let Some(first) = doc.first_content(start) else {
         return Err(Unnamed {
             line: start + 1,
-            message: format!(
-                "the file is empty: there is no answer to grade. If it is not meant to be one, add it to `exclude` in rubric.toml or put `<!-- rubric: skip -->` at its top"
-            ),
+            message: "the file is empty: there is no answer to grade. If it is not meant to be one, add it to `exclude` in rubric.toml or put `<!-- rubric: skip -->` at its top".to_string(),
             names_none: file_name.and_then(name::id_like_prefix).is_none(),
         });
     };
