@@ -126,6 +126,26 @@ fn check_output_replaced_a_symlink_instead_of_writing_its_target() {
     );
     let report = std::fs::read_to_string(t.path().join("reports/latest.md")).unwrap();
     assert!(report.contains("### rubric check"), "{report}");
+    // A device is written through: /dev/full fails the write and is still a device after. (As
+    // root, the code before the fix replaced it; a link stands in here, so that the old code
+    // only replaced the link.)
+    std::os::unix::fs::symlink("/dev/full", t.path().join("full")).unwrap();
+    let out = rubric()
+        .current_dir(t.path())
+        .args(["check", "--format", "json", "-o", "full", "sre-30.md"])
+        .output()
+        .unwrap();
+    assert_one_error_line(
+        &out,
+        2,
+        &["writing the report to full: ", "No space left on device"],
+    );
+    assert!(is_symlink(&t.path().join("full")));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata("/dev/full")
+        .unwrap()
+        .file_type()
+        .is_char_device());
 }
 
 #[test]
