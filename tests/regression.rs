@@ -216,6 +216,17 @@ fn check_output_to_dev_stdout_replaced_it_instead_of_printing() {
 
 #[test]
 fn a_report_written_inside_the_checked_tree_was_graded_on_the_next_run() {
+    // The same command twice: the second run replaces its own report, and grades one answer.
+    let t = tree(&[("sre-30.md", &strong_sre30())]);
+    for _ in 0..2 {
+        let out = rubric()
+            .current_dir(t.path())
+            .args(["check", "--format", "markdown", "-o", "summary.md", "."])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(stdout(&out), "1 answer: 1 passed, 0 failed, 0 skipped\n");
+    }
     let t = tree(&[("sre-30.md", &strong_sre30())]);
     for (format, file) in [
         ("markdown", "summary.md"),

@@ -195,8 +195,11 @@ impl Run<'_> {
             }
         }
         let shown = Origin::Stdin.to_string();
-        self.read.extend(same_file::of_stdin());
-        match rubric::input::read_answer(None) {
+        let read = rubric::input::read_answer(None);
+        if !is_a_report(&read) {
+            self.read.extend(same_file::of_stdin());
+        }
+        match read {
             Ok((_, text)) if report::check::is_report(&text) => {}
             Ok((_, text)) => {
                 let file = match &question {
@@ -280,11 +283,14 @@ impl Run<'_> {
         if !self.seen.insert(real) {
             return Ok(());
         }
-        self.read.extend(same_file::of_path(path));
         let config = self.configs.for_path(path, false)?;
         let ctx = context(&mut self.contexts, self.g, config)?;
         let shown = shown(path);
-        match rubric::input::read_answer(Some(path)) {
+        let read = rubric::input::read_answer(Some(path));
+        if !is_a_report(&read) {
+            self.read.extend(same_file::of_path(path));
+        }
+        match read {
             // A report this tool wrote (`check -o summary.md .`) is not an answer.
             Ok((_, text)) if report::check::is_report(&text) => {}
             Ok((_, text)) => {
@@ -304,6 +310,12 @@ impl Run<'_> {
         }
         Ok(())
     }
+}
+
+/// True when what was read is a report this tool wrote: the one file `-o` may replace. Anything
+/// else, even a file that could not be read as text, may be an answer the user wrote.
+fn is_a_report(read: &Result<(Origin, String), InputError>) -> bool {
+    matches!(read, Ok((_, text)) if report::check::is_report(text))
 }
 
 /// The context for a configuration, made on first use.
