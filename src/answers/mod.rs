@@ -753,4 +753,52 @@ mod tests {
             }]
         ));
     }
+
+    proptest::proptest! {
+        /// Files made of the lines rubric reads specially, in any order and with any text
+        /// between: parsing never panics, and every piece points at a line of the file.
+        #[test]
+        fn parsing_never_panics_and_points_into_the_file(
+            lines in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("---".to_string()),
+                    proptest::strategy::Just("+++".to_string()),
+                    proptest::strategy::Just("question: sre-13".to_string()),
+                    proptest::strategy::Just("question = \"sre-12\"".to_string()),
+                    proptest::strategy::Just("min_score: 99.5".to_string()),
+                    proptest::strategy::Just("id: sre-13".to_string()),
+                    proptest::strategy::Just("<!-- rubric: skip (x) -->".to_string()),
+                    proptest::strategy::Just("<!-- rubric: ignore g1, s2 (y) -->".to_string()),
+                    proptest::strategy::Just("<!-- rubric: disable -->".to_string()),
+                    proptest::strategy::Just("<!-- rubric: ignore".to_string()),
+                    proptest::strategy::Just("<!--".to_string()),
+                    proptest::strategy::Just("-->".to_string()),
+                    proptest::strategy::Just("## sre-13".to_string()),
+                    proptest::strategy::Just("## How do you bake bread?".to_string()),
+                    proptest::strategy::Just("# What causes cascading failures?".to_string()),
+                    proptest::strategy::Just("```".to_string()),
+                    proptest::strategy::Just(String::new()),
+                    "\\PC{0,12}",
+                ],
+                0..24,
+            ),
+            name in proptest::option::of(proptest::prop_oneof![
+                proptest::strategy::Just("sre-13.md"),
+                proptest::strategy::Just("sre-99.md"),
+                proptest::strategy::Just("notes.md"),
+            ]),
+        ) {
+            let text = lines.join("\n");
+            let count = text.lines().count().max(1);
+            for p in [parse(name, &text, &Fake), parse_as("sre-12", &text, &Fake)] {
+                for piece in &p.pieces {
+                    proptest::prop_assert!(piece.line >= 1 && piece.line <= count + 1, "{piece:?} in {count} lines");
+                    for ignore in &piece.ignores {
+                        proptest::prop_assert!(ignore.line >= 1 && ignore.line <= count);
+                    }
+                }
+                proptest::prop_assert!(!p.names_no_question || p.pieces.len() == 1);
+            }
+        }
+    }
 }
