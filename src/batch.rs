@@ -105,6 +105,10 @@ pub fn run(
                 Some(too_long) => {
                     bytes += buf.len();
                     stats.lines += 1;
+                    // A byte-order mark (Windows editors write one) is not part of line 1.
+                    if stats.lines == 1 && buf.starts_with(UTF8_BOM) {
+                        buf.drain(..UTF8_BOM.len());
+                    }
                     chunk.push((
                         stats.lines,
                         if too_long {
@@ -134,6 +138,8 @@ pub fn run(
     }
     Ok(stats)
 }
+
+const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// One input line, as read.
 enum Line {

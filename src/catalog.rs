@@ -1,11 +1,15 @@
 //! The loaded rubric sets: those embedded in the binary plus any from `--rubrics` directories.
-//! Sets are parsed only when a command needs them, so grading one question parses one file.
+//! Embedded sets are parsed only when a command needs them, so grading one question parses one
+//! file; a user's rubric files are parsed as they are added, so a malformed one stops every
+//! command alike, naming the file, line and column.
 
 use crate::rubric::{self, Question, RubricError, RubricFile};
 use crate::text::{self, Stemmer};
+use regex::Regex;
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -92,7 +96,8 @@ impl Catalog {
         Ok(())
     }
 
-    /// Adds one rubric file.
+    /// Adds one rubric file. It is parsed now, so that a malformed file is the same error for
+    /// every command, whichever question it asks for.
     pub fn add_file(&mut self, path: &Path) -> Result<(), RubricError> {
         let text = std::fs::read_to_string(path).map_err(|cause| RubricError::Io {
             path: path.to_path_buf(),
@@ -103,14 +108,16 @@ impl Catalog {
             .and_then(|s| s.to_str())
             .unwrap_or_default()
             .to_ascii_lowercase();
-        self.entries.retain(|e| e.set != set);
-        self.text_index = OnceCell::new();
-        self.entries.push(Entry {
+        let entry = Entry {
             set,
             origin: path.to_path_buf(),
             text: text.into(),
             parsed: OnceCell::new(),
-        });
+        };
+        entry.parsed()?;
+        self.entries.retain(|e| e.set != entry.set);
+        self.text_index = OnceCell::new();
+        self.entries.push(entry);
         Ok(())
     }
 
@@ -162,8 +169,52 @@ impl Catalog {
             .find(|q| q.id.eq_ignore_ascii_case(&id)))
     }
 
-    /// Resolves a question given as an id or as free text close to a question's wording.
+    /// Resolves a question typed on the command line: an id, loosely written (`sre-13`,
+    /// `SRE_13`, `sre13`, `sre 13`, `sre-3` for `sre-03`), or words of its wording. Words match
+    /// when one question stands out: it alone contains every word (`cascading failures`), or it
+    /// leads the others clearly. Otherwise the candidates are listed.
     pub fn resolve(&self, query: &str) -> Result<&Question, LookupError> {
+        for id in id_spellings(query) {
+            if let Some(q) = self.by_id(&id)? {
+                return Ok(q);
+            }
+        }
+        let strict = self.resolve_heading(query);
+        if !matches!(strict, Err(LookupError::Unknown { .. })) || looks_like_an_id(query) {
+            return strict;
+        }
+        let stemmer = Stemmer::english();
+        let words = content_stems(query, &stemmer);
+        if words.is_empty() {
+            return strict;
+        }
+        // Questions whose wording holds every word of the query, best match first.
+        let questions = self.questions()?;
+        let mut full: Vec<(f64, &Question)> = questions
+            .iter()
+            .zip(self.text_index(&questions, &stemmer))
+            .filter(|(_, stems)| words.is_subset(stems))
+            .map(|(q, stems)| (similarity(&words, stems), *q))
+            .collect();
+        full.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        match full.as_slice() {
+            [] => strict,
+            [(_, q)] => Ok(q),
+            [(s1, q), (s2, _), ..] if s1 - s2 >= MIN_MARGIN => Ok(q),
+            _ => Err(LookupError::Ambiguous {
+                query: query.to_string(),
+                candidates: full
+                    .iter()
+                    .take(3)
+                    .map(|(_, q)| (q.id.clone(), q.question.clone()))
+                    .collect(),
+            }),
+        }
+    }
+
+    /// Resolves a practice file's heading or first line: an id, or text close to a question's
+    /// wording. Stricter than [`Catalog::resolve`], since most headings name no question.
+    pub fn resolve_heading(&self, query: &str) -> Result<&Question, LookupError> {
         if let Some(q) = self.by_id(query)? {
             return Ok(q);
         }
@@ -197,12 +248,7 @@ impl Catalog {
         let stemmer = Stemmer::english();
         let qset = content_stems(query, &stemmer);
         let questions = self.questions()?;
-        let index = self.text_index.get_or_init(|| {
-            questions
-                .iter()
-                .map(|q| content_stems(&q.question, &stemmer))
-                .collect()
-        });
+        let index = self.text_index(&questions, &stemmer);
         let mut ranked: Vec<(f64, &Question)> = Vec::new();
         for (q, stems) in questions.into_iter().zip(index) {
             let s = similarity(&qset, stems);
@@ -212,6 +258,39 @@ impl Catalog {
         }
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
         Ok(ranked)
+    }
+}
+
+/// The ids `query` may mean, most literal first: itself, then `set-NN` and `set-N` when it reads
+/// as a set and a number (`SRE_13`, `sre13`, `sre 13`, `sre-3`).
+fn id_spellings(query: &str) -> Vec<String> {
+    static LOOSE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([A-Za-z]+)[\s_.\-]*0*(\d{1,4})$").unwrap());
+    let q = query.trim();
+    let mut v = vec![q.to_string()];
+    if let Some(c) = LOOSE.captures(q) {
+        let n: u32 = c[2].parse().unwrap_or_default();
+        v.push(format!("{}-{n:02}", &c[1]));
+        v.push(format!("{}-{n}", &c[1]));
+    }
+    v
+}
+
+/// A query shaped like an id (`sre-99`, `zzz-99`): it is not searched for as words.
+fn looks_like_an_id(query: &str) -> bool {
+    let q = query.trim();
+    !q.contains(char::is_whitespace) && q.contains(|c: char| c.is_ascii_digit())
+}
+
+impl Catalog {
+    /// The content stems of each of `questions` (all of them, in order), made on first use.
+    fn text_index(&self, questions: &[&Question], stemmer: &Stemmer) -> &[BTreeSet<String>] {
+        self.text_index.get_or_init(|| {
+            questions
+                .iter()
+                .map(|q| content_stems(&q.question, stemmer))
+                .collect()
+        })
     }
 }
 
@@ -254,4 +333,48 @@ fn similarity(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
     }
     let common = a.intersection(b).count() as f64;
     2.0 * common / (a.len() + b.len()) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(c: &Catalog, query: &str) -> Result<String, String> {
+        c.resolve(query)
+            .map(|q| q.id.clone())
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn command_line_lookup_takes_loose_ids_and_a_clear_best_match() {
+        let c = Catalog::embedded();
+        for query in [
+            "sre-13", "SRE-13", "sre13", "sre 13", "SRE_13", "sre.13", " sre-13 ",
+        ] {
+            assert_eq!(id(&c, query).as_deref(), Ok("sre-13"), "{query}");
+        }
+        assert_eq!(id(&c, "sre-3").as_deref(), Ok("sre-03"));
+        // Words that only one question holds, or that one question matches clearly best.
+        assert_eq!(id(&c, "cascading failures").as_deref(), Ok("sre-13"));
+        assert_eq!(id(&c, "circuit breakers").as_deref(), Ok("sre-30"));
+        // Words several questions hold alike list them.
+        let e = id(&c, "kubernetes").unwrap_err();
+        assert!(
+            e.contains("matches several questions") && e.contains("sre-10 ("),
+            "{e}"
+        );
+        // An id that is no question's is not searched for as words.
+        let e = id(&c, "sre-99").unwrap_err();
+        assert!(e.starts_with("unknown question `sre-99`"), "{e}");
+        assert!(id(&c, "nothing like any question").is_err());
+    }
+
+    #[test]
+    fn headings_in_practice_files_are_matched_strictly() {
+        let c = Catalog::embedded();
+        // A sub-heading of an answer must not start a new one because one question holds its word.
+        assert!(c.resolve_heading("Circuit breakers").is_err());
+        assert!(c.resolve_heading("sre13").is_err());
+        assert_eq!(c.resolve_heading("sre-13").unwrap().id, "sre-13");
+    }
 }

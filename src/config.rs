@@ -22,13 +22,25 @@ pub struct Config {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_score: Option<Score>,
     /// Extra rubric directories (a study group's own question bank), relative to the file.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "path_list"
+    )]
     pub rubrics: Vec<PathBuf>,
     /// Which files a directory walk checks (.gitignore syntax, relative to the file).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "some_list"
+    )]
     pub include: Option<Vec<String>>,
     /// Files and folders never checked (.gitignore syntax, relative to the file).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "list"
+    )]
     pub exclude: Vec<String>,
     /// Thresholds by set id (`sre`) or question id (`sre-13`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -42,13 +54,135 @@ pub struct Score(pub u32);
 
 impl<'de> Deserialize<'de> for Score {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let n = i64::deserialize(d)?;
-        match u32::try_from(n) {
-            Ok(n) if n <= 100 => Ok(Score(n)),
-            _ => Err(serde::de::Error::custom(format!(
-                "a score is 0-100, not {n}"
-            ))),
+        d.deserialize_any(ScoreVisitor)
+    }
+}
+
+/// What a threshold must be, said the same way for the config, front matter and `--min-score`.
+pub const SCORE_RULE: &str = "a score is a whole number from 0 to 100";
+
+/// Reads a threshold as written in front matter or on the command line (`75`), saying what is
+/// wrong in the user's terms: `99.5` has a fraction, `170` is out of range, `high` is no number.
+pub fn parse_score(text: &str) -> Result<u32, String> {
+    let t = text.trim();
+    if let Ok(n) = t.parse::<i64>() {
+        return score_of_int(n);
+    }
+    match t.parse::<f64>() {
+        Ok(x) if x.is_finite() => score_of_float(x),
+        _ => Err(format!("{SCORE_RULE}, not `{t}`")),
+    }
+}
+
+fn score_of_int(n: i64) -> Result<u32, String> {
+    match u32::try_from(n) {
+        Ok(n) if n <= 100 => Ok(n),
+        _ => Err(format!("{SCORE_RULE}, not {n}")),
+    }
+}
+
+fn score_of_float(x: f64) -> Result<u32, String> {
+    if x.fract() == 0.0 && (0.0..=100.0).contains(&x) {
+        return Ok(x as u32);
+    }
+    if (0.0..=100.0).contains(&x) {
+        return Err(format!(
+            "{SCORE_RULE}, not {x}: scores have no fractions (use {} or {})",
+            x.floor(),
+            x.ceil()
+        ));
+    }
+    Err(format!("{SCORE_RULE}, not {x}"))
+}
+
+/// A list of strings, with an error in the user's terms for anything else (`exclude = "x"`
+/// reads "a list is written in brackets: exclude = ["x"]", not "expected a sequence").
+fn list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    d.deserialize_any(ListVisitor)
+}
+
+fn some_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    list(d).map(Some)
+}
+
+fn path_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<PathBuf>, D::Error> {
+    Ok(list(d)?.into_iter().map(PathBuf::from).collect())
+}
+
+struct ListVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ListVisitor {
+    type Value = Vec<String>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of quoted strings in brackets, such as [\"drafts/\"]")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+        let mut v = Vec::new();
+        while let Some(item) = seq.next_element::<ListItem>()? {
+            v.push(item.0);
         }
+        Ok(v)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Vec<String>, E> {
+        Err(E::custom(format!(
+            "a list is written in brackets: [\"{s}\"], not \"{s}\""
+        )))
+    }
+}
+
+/// One string of a [`list`].
+struct ListItem(String);
+
+impl<'de> Deserialize<'de> for ListItem {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = ListItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a quoted string, such as \"drafts/\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<ListItem, E> {
+                Ok(ListItem(s.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+struct ScoreVisitor;
+
+impl serde::de::Visitor<'_> for ScoreVisitor {
+    type Value = Score;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(SCORE_RULE)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Score, E> {
+        score_of_int(n).map(Score).map_err(E::custom)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Score, E> {
+        score_of_int(i64::try_from(n).unwrap_or(i64::MAX))
+            .map(Score)
+            .map_err(E::custom)
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, x: f64) -> Result<Score, E> {
+        score_of_float(x).map(Score).map_err(E::custom)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Score, E> {
+        Err(E::custom(format!(
+            "{SCORE_RULE}, not the text \"{s}\" (write it without quotes)"
+        )))
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Score, E> {
+        Err(E::custom(format!("{SCORE_RULE}, not {b}")))
     }
 }
 
@@ -92,6 +226,9 @@ pub struct Effective {
     pub include: Vec<String>,
     pub exclude: Vec<String>,
     pub thresholds: BTreeMap<String, u32>,
+    /// `--min-score`, which wins over every threshold of the config.
+    #[serde(skip)]
+    pub flag_min_score: Option<u32>,
 }
 
 /// Reads and checks one config file.
@@ -189,13 +326,16 @@ impl Effective {
                 .map(|(k, v)| (k.to_ascii_lowercase(), v.0))
                 .collect(),
             root,
+            flag_min_score: overrides.min_score,
         }
     }
 
-    /// The threshold for question `id` of `set`. Most specific first: the file's own
-    /// `min_score`, the question's threshold, the set's, then the default `min_score`.
+    /// The threshold for question `id` of `set`: the file's own `min_score` (the answer's own
+    /// choice), then `--min-score` (a flag wins over the config, as in ruff or Vale), then the
+    /// config's threshold for the question, for its set, and its default `min_score`.
     pub fn threshold(&self, id: &str, set: &str, file: Option<u32>) -> u32 {
-        file.or_else(|| self.thresholds.get(&id.to_ascii_lowercase()).copied())
+        file.or(self.flag_min_score)
+            .or_else(|| self.thresholds.get(&id.to_ascii_lowercase()).copied())
             .or_else(|| self.thresholds.get(&set.to_ascii_lowercase()).copied())
             .unwrap_or(self.min_score)
     }
@@ -348,24 +488,42 @@ mod tests {
             e.starts_with("x/rubric.toml:2:1: unknown field `min-score`"),
             "{e}"
         );
-        let e = parse(Path::new("rubric.toml"), "min_score = 170\n")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.starts_with("rubric.toml:1:13: a score is 0-100, not 170"),
-            "{e}"
-        );
-        let e = parse(Path::new("rubric.toml"), "[thresholds]\nsre = -1\n")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("rubric.toml:2:7: a score is 0-100, not -1"),
-            "{e}"
-        );
-        let e = parse(Path::new("rubric.toml"), "[thresholds]\nsre = \"high\"\n")
-            .unwrap_err()
-            .to_string();
-        assert!(e.starts_with("rubric.toml:2:7:"), "{e}");
+        // Type errors say what is wrong in the user's terms, never "expected i64".
+        for (text, message) in [
+            (
+                "min_score = 170\n",
+                "rubric.toml:1:13: a score is a whole number from 0 to 100, not 170",
+            ),
+            (
+                "[thresholds]\nsre = -1\n",
+                "rubric.toml:2:7: a score is a whole number from 0 to 100, not -1",
+            ),
+            (
+                "min_score = 99.5\n",
+                "rubric.toml:1:13: a score is a whole number from 0 to 100, not 99.5: scores have no fractions (use 99 or 100)",
+            ),
+            (
+                "[thresholds]\nsre = \"high\"\n",
+                "rubric.toml:2:7: a score is a whole number from 0 to 100, not the text \"high\" (write it without quotes)",
+            ),
+            (
+                "exclude = \"drafts/\"\n",
+                "rubric.toml:1:11: a list is written in brackets: [\"drafts/\"], not \"drafts/\"",
+            ),
+            (
+                "rubrics = [3]\n",
+                "rubric.toml:1:12: invalid type: integer `3`, expected a quoted string, such as \"drafts/\"",
+            ),
+            (
+                "include = 3\n",
+                "rubric.toml:1:11: invalid type: integer `3`, expected a list of quoted strings in brackets, such as [\"drafts/\"]",
+            ),
+        ] {
+            let e = parse(Path::new("rubric.toml"), text).unwrap_err().to_string();
+            assert_eq!(e, message, "{text}");
+            assert!(!e.contains("i64") && !e.contains("sequence"), "{e}");
+        }
+        assert_eq!(p("min_score = 70.0").min_score, Some(Score(70)));
     }
 
     #[test]
@@ -409,6 +567,20 @@ mod tests {
         assert_eq!(e.threshold("sre-12", "sre", None), 65);
         assert_eq!(e.threshold("sys-01", "sys", None), 60);
         assert_eq!(e.threshold("sre-13", "sre", Some(40)), 40);
+        // A flag wins over the config, not over the answer's own front matter.
+        let flagged = Effective::new(
+            Some((
+                Path::new("rubric.toml"),
+                p("min_score = 60\n[thresholds]\nsre = 65\nSRE-13 = 80\n"),
+            )),
+            &Overrides {
+                min_score: Some(90),
+            },
+            Path::new("/r"),
+        );
+        assert_eq!(flagged.threshold("sre-13", "sre", None), 90);
+        assert_eq!(flagged.threshold("sys-01", "sys", None), 90);
+        assert_eq!(flagged.threshold("sre-13", "sre", Some(40)), 40);
     }
 
     #[test]
@@ -497,6 +669,25 @@ mod tests {
         assert_eq!(
             absolute(Path::new("/r"), Path::new("/abs/y.md")),
             Path::new("/abs/y.md")
+        );
+    }
+
+    #[test]
+    fn scores_from_front_matter_and_flags_read_the_same() {
+        assert_eq!(parse_score("75"), Ok(75));
+        assert_eq!(parse_score(" 100 "), Ok(100));
+        assert_eq!(parse_score("80.0"), Ok(80));
+        assert_eq!(
+            parse_score("99.5"),
+            Err("a score is a whole number from 0 to 100, not 99.5: scores have no fractions (use 99 or 100)".into())
+        );
+        assert_eq!(
+            parse_score("101"),
+            Err("a score is a whole number from 0 to 100, not 101".into())
+        );
+        assert_eq!(
+            parse_score("high"),
+            Err("a score is a whole number from 0 to 100, not `high`".into())
         );
     }
 }

@@ -39,6 +39,14 @@ pub enum InputError {
     TooLarge(Origin),
     #[error("{0}: looks like a binary file (it contains NUL bytes), not a written answer")]
     Binary(Origin),
+    #[error("{origin}: looks like UTF-16 text without a byte-order mark; save the answer as UTF-8 (your editor's Save As, or `iconv -f {encoding} -t UTF-8`)")]
+    Utf16 {
+        origin: Origin,
+        /// `UTF-16LE` or `UTF-16BE`, for the `iconv` hint.
+        encoding: &'static str,
+    },
+    #[error("{origin}: UTF-16 text that is not valid UTF-16 (an unpaired surrogate at byte {offset}); save the answer as UTF-8")]
+    BadUtf16 { origin: Origin, offset: usize },
     #[error("{origin}:{line}: not valid UTF-8 (byte {offset}); save the answer as UTF-8 text")]
     NotUtf8 {
         origin: Origin,
@@ -91,10 +99,24 @@ pub fn read_limited(r: impl Read, origin: &Origin) -> Result<String, InputError>
     decode(buf, origin)
 }
 
-/// Checks `bytes` are text: no NUL bytes, valid UTF-8 (a leading byte-order mark is dropped).
+/// Checks `bytes` are text and decodes them: UTF-8 (a leading byte-order mark is dropped), or
+/// UTF-16 that starts with a byte-order mark (as Windows editors save "Unicode" text). NUL bytes
+/// otherwise mean a binary file, or UTF-16 without a mark, which is refused with advice.
 pub fn decode(bytes: Vec<u8>, origin: &Origin) -> Result<String, InputError> {
+    if let Some(little) = utf16_bom(&bytes) {
+        return decode_utf16(&bytes[2..], little).map_err(|offset| InputError::BadUtf16 {
+            origin: origin.clone(),
+            offset: offset + 2,
+        });
+    }
     if bytes.contains(&0) {
-        return Err(InputError::Binary(origin.clone()));
+        return Err(match utf16_without_bom(&bytes) {
+            Some(little) => InputError::Utf16 {
+                origin: origin.clone(),
+                encoding: if little { "UTF-16LE" } else { "UTF-16BE" },
+            },
+            None => InputError::Binary(origin.clone()),
+        });
     }
     match String::from_utf8(bytes) {
         Ok(mut s) => {
@@ -115,6 +137,59 @@ pub fn decode(bytes: Vec<u8>, origin: &Origin) -> Result<String, InputError> {
                 offset,
             })
         }
+    }
+}
+
+/// `Some(true)` for a little-endian UTF-16 byte-order mark, `Some(false)` for big-endian.
+fn utf16_bom(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xff, 0xfe, ..] => Some(true),
+        [0xfe, 0xff, ..] => Some(false),
+        _ => None,
+    }
+}
+
+/// The text of UTF-16 code units; on error, the byte offset of the bad unit.
+fn decode_utf16(bytes: &[u8], little: bool) -> Result<String, usize> {
+    let units = bytes.chunks(2).map(|c| {
+        let pair = [c[0], c.get(1).copied().unwrap_or(0)];
+        if little {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let mut out = String::with_capacity(bytes.len() / 2);
+    let mut at = 0;
+    for c in char::decode_utf16(units) {
+        let c = c.map_err(|_| at)?;
+        at += 2 * c.len_utf16();
+        out.push(c);
+    }
+    Ok(out)
+}
+
+/// Whether text without a byte-order mark is UTF-16: most text is ASCII, so in its first
+/// hundred code units most high (LE) or low (BE) bytes are NUL and few other bytes are.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(200) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let nul_at = |parity: usize| {
+        head.iter()
+            .enumerate()
+            .filter(|&(i, &b)| i % 2 == parity && b == 0)
+            .count()
+    };
+    let (even, odd) = (nul_at(0), nul_at(1));
+    let units = head.len() / 2;
+    if odd * 10 >= units * 7 && even * 10 <= units {
+        Some(true)
+    } else if even * 10 >= units * 7 && odd * 10 <= units {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -142,5 +217,35 @@ mod tests {
             Err(InputError::TooLarge(_))
         ));
         assert_eq!(decode("\u{feff}hi".as_bytes().to_vec(), &o).unwrap(), "hi");
+    }
+
+    #[test]
+    fn reads_utf16_with_a_byte_order_mark_and_explains_utf16_without_one() {
+        let o = Origin::File("a.md".into());
+        let text = "Circuit breakers \u{2014} caf\u{e9} \u{1f600}\n";
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(le.clone(), &o).unwrap(), text);
+        assert_eq!(decode(be, &o).unwrap(), text);
+        let e = decode(le[2..].to_vec(), &o).unwrap_err().to_string();
+        assert!(
+            e.starts_with("a.md: looks like UTF-16 text") && e.contains("iconv -f UTF-16LE"),
+            "{e}"
+        );
+        let bad = [0xff, 0xfe, b'a', 0, 0x00, 0xd8, b'a', 0];
+        assert!(matches!(
+            decode(bad.to_vec(), &o),
+            Err(InputError::BadUtf16 { offset: 4, .. })
+        ));
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), &o),
+            Err(InputError::Binary(_))
+        ));
     }
 }

@@ -3,6 +3,7 @@
 //! The library never prints: commands return data, and the binary's report layer renders it.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod answers;
 pub mod atomic;
 pub mod batch;
 pub mod catalog;
@@ -13,7 +14,6 @@ pub mod eval;
 pub mod grade;
 pub mod input;
 pub mod lexicon;
-pub mod practice;
 pub mod report;
 pub mod rubric;
 pub mod seed;

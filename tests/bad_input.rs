@@ -141,7 +141,7 @@ fn invalid_utf8_is_refused_naming_the_line() {
     );
     let out = rubric()
         .args(["grade", "sre-13", "-"])
-        .write_stdin(&b"\xff\xfe"[..])
+        .write_stdin(&b"\xc3\x28 caf"[..])
         .output()
         .unwrap();
     assert_refused(&out, 2, &["<stdin>:1: not valid UTF-8"]);
@@ -366,6 +366,78 @@ fn a_config_file_with_an_unknown_key_is_refused_naming_file_and_line() {
         .output()
         .unwrap();
     assert_refused(&out, 2, &["rubric.toml:2:1: unknown field `colour`"]);
+}
+
+#[test]
+fn regression_a_fractional_score_was_not_a_score_and_type_errors_said_i64() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(
+        d.path().join("sre-13.md"),
+        std::fs::read(Path::new(ROOT).join("examples/answers/sre-13-strong.md")).unwrap(),
+    )
+    .unwrap();
+    for (config, needles) in [
+        (
+            "min_score = 99.5\n",
+            &[
+                "rubric.toml:1:13: ",
+                "not 99.5: scores have no fractions (use 99 or 100)",
+            ][..],
+        ),
+        (
+            "min_score = \"70\"\n",
+            &[
+                "rubric.toml:1:13: ",
+                "not the text \"70\" (write it without quotes)",
+            ],
+        ),
+        (
+            "exclude = \"README.md\"\n",
+            &[
+                "rubric.toml:1:11: ",
+                "a list is written in brackets: [\"README.md\"]",
+            ],
+        ),
+    ] {
+        std::fs::write(d.path().join("rubric.toml"), config).unwrap();
+        let out = rubric()
+            .current_dir(d.path())
+            .arg("check")
+            .output()
+            .unwrap();
+        assert_refused(&out, 2, needles);
+        assert!(!stderr(&out).contains("i64"), "{}", stderr(&out));
+    }
+    std::fs::remove_file(d.path().join("rubric.toml")).unwrap();
+    // The same words for front matter and for the flag.
+    std::fs::write(
+        d.path().join("x.md"),
+        "---\nquestion: sre-13\nmin_score: 99.5\n---\nText.\n",
+    )
+    .unwrap();
+    let out = rubric()
+        .current_dir(d.path())
+        .args(["check", "--color", "never", "x.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stdout(&out)
+            .contains("`min_score: 99.5`: a score is a whole number from 0 to 100, not 99.5"),
+        "{}",
+        stdout(&out)
+    );
+    let out = rubric()
+        .current_dir(d.path())
+        .args(["grade", "sre-13", "sre-13.md", "--min-score", "99.5"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("a score is a whole number from 0 to 100, not 99.5"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 // ---- Walks and terminals ----

@@ -87,7 +87,7 @@ fn one_line_out_per_line_in_with_fields_copied_and_bad_lines_in_place() {
     assert!(lines[10]["score"].is_u64(), "ids are matched in any case");
     let stderr = String::from_utf8_lossy(&out.get_output().stderr);
     assert!(
-        stderr.contains("5 of 11 lines could not be graded"),
+        stderr.contains("5 of 11 lines could not be graded; their output lines carry"),
         "{stderr}"
     );
 }
@@ -269,4 +269,27 @@ fn a_hundred_thousand_lines() {
         println!("peak RSS {kb} KB");
         assert!(kb < 100 * 1024, "peak RSS {kb} KB: memory is not flat");
     }
+}
+
+#[test]
+fn regression_counts_of_one_read_as_plurals() {
+    let out = rubric()
+        .args(["batch"])
+        .write_stdin("{\"id\": \"sre-13\", \"answer\": \"\"}\n")
+        .assert()
+        .code(2);
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stderr),
+        "rubric: 1 of 1 line could not be graded; its output line carries an `error`\n"
+    );
+    let d = tempfile::tempdir().unwrap();
+    let file = d.path().join("one.jsonl");
+    std::fs::write(
+        &file,
+        "{\"qid\": \"sre-13\", \"answer\": \"Retries with backoff and jitter.\", \"score_avg\": 3}\n{\"qid\": \"sre-13\", \"answer\": \"Circuit breakers and bulkheads.\", \"score_avg\": 4}\n",
+    )
+    .unwrap();
+    let out = rubric().arg("eval").arg(&file).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("2 answers, 1 question\n"), "{text}");
 }

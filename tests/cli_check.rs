@@ -68,6 +68,17 @@ struct Answer {
     min_score: Option<u32>,
     error: Option<String>,
     reason: Option<String>,
+    suppressed: Option<Vec<SuppressedPoint>>,
+}
+
+/// A point left out by `<!-- rubric: ignore ... -->`.
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct SuppressedPoint {
+    id: String,
+    label: String,
+    reason: String,
+    line: usize,
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq)]
@@ -78,6 +89,7 @@ struct Summary {
     failed: usize,
     skipped: usize,
     errors: usize,
+    no_question: usize,
 }
 
 /// Runs `check --format json` in `dir` and parses every line strictly.
@@ -179,7 +191,8 @@ fn rule_2_the_file_name_starts_with_the_id() {
             passed: 1,
             failed: 1,
             skipped: 0,
-            errors: 0
+            errors: 0,
+            no_question: 0
         }
     );
     assert_eq!(code, 1);
@@ -204,14 +217,18 @@ fn rule_3_the_first_heading_or_line_is_the_question() {
 }
 
 #[test]
-fn rule_3_too_weak_a_match_is_an_error_naming_the_closest_questions() {
-    let t = tree(&[(
-        "limits.md",
-        "# Protecting services with limits\n\nRate limits and breakers.\n",
-    )]);
+fn rule_3_too_weak_a_match_names_no_question_an_error_when_named_or_strict() {
+    let t = tree(&[
+        (
+            "limits.md",
+            "# Protecting services with limits\n\nRate limits and breakers.\n",
+        ),
+        ("sre-30.md", &strong_sre30()),
+    ]);
+    // Named on the command line: an error naming the closest questions and the fixes.
     let out = rubric()
         .current_dir(t.path())
-        .args(["check", "--color", "never"])
+        .args(["check", "--color", "never", "limits.md"])
         .assert()
         .code(2);
     let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
@@ -221,10 +238,20 @@ fn rule_3_too_weak_a_match_is_an_error_naming_the_closest_questions() {
         "{stdout}"
     );
     assert!(stdout.contains("closest: sre-30"), "{stdout}");
-    assert!(
-        stdout.contains("front matter"),
-        "the fixes are named: {stdout}"
-    );
+    for fix in [
+        "front matter",
+        "file name",
+        "first heading",
+        "`exclude`",
+        "rubric: skip",
+    ] {
+        assert!(stdout.contains(fix), "the fix {fix:?} is named: {stdout}");
+    }
+    // Found by a walk: passed over and counted (a README is not an answer); --strict errs.
+    let (answers, summary, code) = check_json(t.path(), &[]);
+    assert_eq!((answers.len(), summary.no_question, code), (1, 1, 0));
+    let (answers, summary, code) = check_json(t.path(), &["--strict"]);
+    assert_eq!((answers.len(), summary.no_question, code), (2, 0, 2));
 }
 
 #[test]
@@ -264,7 +291,8 @@ fn a_question_like_heading_that_matches_nothing_is_an_error_in_place() {
             passed: 1,
             failed: 1,
             skipped: 0,
-            errors: 1
+            errors: 1,
+            no_question: 0
         }
     );
     assert_eq!(code, 2, "errors outrank failures");
@@ -299,6 +327,145 @@ fn skip_markers_skip_files_and_answers_and_are_reported() {
     assert_eq!(code, 0, "skips do not fail a run");
 }
 
+#[test]
+fn regression_front_matter_and_directives_that_were_taken_or_ignored_silently() {
+    let body = strong_sre30();
+    let t = tree(&[
+        // Two `question:` keys: the last one was taken silently.
+        (
+            "twice.md",
+            &format!("---\nquestion: sre-30\nquestion: sre-17\n---\n{body}"),
+        ),
+        // `id:` holding a question's id was ignored silently.
+        ("id.md", &format!("---\nid: sre-30\n---\n{body}")),
+        // TOML front matter was an unknown question `+++`; now it is read.
+        (
+            "toml.md",
+            &format!("+++\ntitle = \"Limits\"\nquestion = \"sre-30\"\n+++\n{body}"),
+        ),
+        // An unknown directive was ignored silently.
+        (
+            "sre-30-disable.md",
+            &format!("<!-- rubric: disable -->\n{body}"),
+        ),
+        // `id:` that is no question's id belongs to a site generator and is left alone.
+        (
+            "sre-30-docs.md",
+            &format!("---\nid: limits-page\n---\n{body}"),
+        ),
+    ]);
+    let (answers, _, code) = check_json(t.path(), &[]);
+    let got: Vec<(&str, usize, &str, &str)> = answers
+        .iter()
+        .map(|a| {
+            (
+                a.path.as_str(),
+                a.line,
+                a.status.as_str(),
+                a.error.as_deref().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(got.len(), 5, "{got:?}");
+    assert_eq!(got[0].0, "id.md");
+    assert_eq!((got[0].1, got[0].2), (2, "error"));
+    assert!(got[0].3.contains("write `question: sre-30`"), "{got:?}");
+    assert_eq!(
+        (got[1].0, got[1].1, got[1].2),
+        ("sre-30-disable.md", 1, "error")
+    );
+    assert!(
+        got[1].3.starts_with("unknown rubric directive `disable`"),
+        "{got:?}"
+    );
+    assert_eq!((got[2].0, got[2].2), ("sre-30-docs.md", "pass"));
+    assert_eq!((got[3].0, got[3].1, got[3].2), ("toml.md", 3, "pass"));
+    assert_eq!((got[4].0, got[4].1, got[4].2), ("twice.md", 3, "error"));
+    assert!(got[4].3.contains("given twice"), "{got:?}");
+    assert_eq!(code, 2);
+}
+
+/// The points of a question as `rubric show --format json` gives them: (id, label).
+fn points_of(question: &str) -> Vec<(String, String)> {
+    let out = rubric()
+        .args(["show", question, "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap().to_string(),
+                p["label"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_inline_comment_suppresses_one_point_for_one_answer_and_is_reported() {
+    let points = points_of("sre-30");
+    let (id, label) = &points[1];
+    let short = id.rsplit_once('/').unwrap().1;
+    let text = format!(
+        "# Week 4\n\n## sre-30\n\n{WEAK}\n<!-- rubric: ignore {short} (my story had no traffic numbers) -->\n\n## sre-30\n\n{WEAK}\n"
+    );
+    let t = tree(&[("week-4.md", &text)]);
+    let (answers, _, _) = check_json(t.path(), &[]);
+    assert_eq!(
+        answers[0].suppressed,
+        Some(vec![SuppressedPoint {
+            id: id.clone(),
+            label: label.clone(),
+            reason: "my story had no traffic numbers".into(),
+            line: 7
+        }])
+    );
+    assert_eq!(answers[1].suppressed, None, "only the answer it is in");
+    let count = |a: &Answer| a.points.as_ref().unwrap().len();
+    assert_eq!(count(&answers[0]) + 1, count(&answers[1]));
+    for (format, needle) in [
+        (
+            "text",
+            format!("week-4.md:7  {id} ({label}) ignored: my story had no traffic numbers"),
+        ),
+        ("markdown", "- `week-4.md:7`: ".to_string()),
+        (
+            "github",
+            format!("::notice file=week-4.md,line=7,title={id} ignored::"),
+        ),
+    ] {
+        let out = rubric()
+            .current_dir(t.path())
+            .args(["check", "--no-fail", "--color", "never", "--format", format])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(&needle), "{format}: {needle}\n{stdout}");
+    }
+    // A point the question does not have is an error for that answer, at the directive's line.
+    let t = tree(&[(
+        "sre-30.md",
+        &format!("{WEAK}\n<!-- rubric: ignore no-such-point -->\n"),
+    )]);
+    let (answers, _, code) = check_json(t.path(), &[]);
+    assert_eq!(
+        (answers[0].status.as_str(), answers[0].line, code),
+        ("error", 3, 2)
+    );
+    let expected = format!(
+        "`<!-- rubric: ignore no-such-point -->` names no point of sre-30; its points are {} (",
+        points[0].0
+    );
+    assert!(
+        answers[0].error.as_deref().unwrap().starts_with(&expected),
+        "{answers:?}"
+    );
+}
+
 // ---- A run goes on past bad files ----
 
 #[test]
@@ -306,6 +473,7 @@ fn unreadable_and_unmatched_files_in_the_middle_of_a_run_are_reported_and_the_ru
     let t = tree(&[
         ("a/sre-30.md", &strong_sre30()),
         ("b/grocery.md", "# Groceries\n\nEggs, milk.\n"),
+        ("b/sre-99.md", "Eggs, milk.\n"),
         ("d/sre-30.md", &strong_sre30()),
         ("e/sre-17.md", WEAK),
     ]);
@@ -326,7 +494,7 @@ fn unreadable_and_unmatched_files_in_the_middle_of_a_run_are_reported_and_the_ru
         .collect();
     let expect = [
         ("a/sre-30.md", "pass"),
-        ("b/grocery.md", "error"),
+        ("b/sre-99.md", "error"),
         ("c/sre-30.md", "error"),
         ("c2/sre-30.md", "error"),
         ("c3/sre-30.md", "error"),
@@ -343,7 +511,8 @@ fn unreadable_and_unmatched_files_in_the_middle_of_a_run_are_reported_and_the_ru
             passed: 2,
             failed: 1,
             skipped: 0,
-            errors: 4
+            errors: 4,
+            no_question: 1
         }
     );
     assert_eq!(code, 2);
@@ -459,6 +628,55 @@ fn standard_input_is_one_practice_file() {
         .stdout(predicates::str::contains("cannot tell which question"));
 }
 
+#[test]
+fn standard_input_can_name_its_question_with_a_flag() {
+    // An editor integration pipes the buffer in and says which question it answers.
+    let out = rubric()
+        .args(["check", "--format", "json", "--question", "SRE-30", "-"])
+        .write_stdin(format!("# My draft\n{}", strong_sre30()))
+        .assert()
+        .code(0);
+    let first = String::from_utf8_lossy(&out.get_output().stdout)
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    let JsonLine::Answer(a) = serde_json::from_str(&first).unwrap() else {
+        panic!("{first}")
+    };
+    assert_eq!(
+        (a.path.as_str(), a.id.as_deref(), a.status.as_str()),
+        ("<stdin>", Some("sre-30"), "pass")
+    );
+    // The flag wins over front matter; the front matter's threshold still applies.
+    let out = rubric()
+        .args(["check", "--format", "json", "--question", "sre-17", "-"])
+        .write_stdin(format!("---\nquestion: sre-30\nmin_score: 5\n---\n{WEAK}"))
+        .assert()
+        .code(0);
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        text.contains("\"id\":\"sre-17\"") && text.contains("\"min_score\":5"),
+        "{text}"
+    );
+    // Without `-`, or naming no question, it is a usage error.
+    rubric()
+        .args(["check", "--question", "sre-30", "sre-30.md"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains("add `-` to the paths"));
+    rubric()
+        .args(["check", "--question", "sre-999", "-"])
+        .write_stdin(WEAK)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "rubric: --question: unknown question `sre-999`",
+        ));
+}
+
 // ---- Exit codes ----
 
 #[test]
@@ -567,10 +785,28 @@ fn color_follows_the_flag_and_no_color_and_never_reaches_machine_formats() {
     let no_color = rubric()
         .current_dir(&dir)
         .env("NO_COLOR", "1")
-        .args(["check", "--color", "always"])
+        .env("FORCE_COLOR", "1")
+        .args(["check"])
         .output()
         .unwrap();
     assert!(!String::from_utf8_lossy(&no_color.stdout).contains('\u{1b}'));
+    let explicit = rubric()
+        .current_dir(&dir)
+        .env("NO_COLOR", "1")
+        .args(["check", "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&explicit.stdout).contains('\u{1b}'),
+        "an explicit flag wins over NO_COLOR"
+    );
+    let forced = rubric()
+        .current_dir(&dir)
+        .env("CLICOLOR_FORCE", "1")
+        .args(["check"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&forced.stdout).contains('\u{1b}'));
     let auto = rubric().current_dir(&dir).args(["check"]).output().unwrap();
     assert!(
         !String::from_utf8_lossy(&auto.stdout).contains('\u{1b}'),
@@ -599,7 +835,8 @@ fn json_lines_carry_grade_fields_path_line_status_then_a_summary() {
             passed: 9,
             failed: 2,
             skipped: 1,
-            errors: 0
+            errors: 0,
+            no_question: 0
         }
     );
     assert_eq!(code, 1);
@@ -644,7 +881,7 @@ fn junit_is_well_formed_with_a_test_case_per_answer() {
     let t = tree(&[
         ("sre-30.md", &strong_sre30()),
         ("sre-17.md", WEAK),
-        ("x.md", "# Groceries & <stuff>\n"),
+        ("x.md", "# Groceries & <stuff>?\n"),
         ("skip.md", "<!-- rubric: skip -->\n"),
     ]);
     let out = rubric()
@@ -702,7 +939,10 @@ fn junit_is_well_formed_with_a_test_case_per_answer() {
 #[test]
 fn github_format_annotates_failures_and_errors_at_their_lines() {
     let text = format!("# Week\n## sre-30\n{}\n## sre-17\n{WEAK}", strong_sre30());
-    let t = tree(&[("week.md", &text), ("bad, name.md", "# Groceries\n")]);
+    let t = tree(&[
+        ("week.md", &text),
+        ("bad, name.md", "# How do you bake bread?\n"),
+    ]);
     let out = rubric()
         .current_dir(t.path())
         .args(["check", "--format", "github"])
@@ -755,7 +995,7 @@ fn markdown_has_a_summary_table_and_details() {
         .code(1);
     let md = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert!(
-        md.starts_with("### rubric check\n\n**12 answers: 9 passed, 2 failed, 1 skipped**\n"),
+        md.starts_with("<!-- @generated by rubric check: a report, not an answer -->\n### rubric check\n\n**12 answers: 9 passed, 2 failed, 1 skipped**\n"),
         "{md}"
     );
     let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| ")).collect();
@@ -786,10 +1026,9 @@ fn output_file_gets_the_report_and_the_terminal_the_summary() {
         .assert()
         .code(1);
     let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
-    assert!(
-        stdout.starts_with("PATH")
-            && stdout.ends_with("2 answers: 1 passed, 1 failed, 0 skipped\n"),
-        "{stdout}"
+    assert_eq!(
+        stdout, "2 answers: 1 passed, 1 failed, 0 skipped\n",
+        "standard output keeps to the total"
     );
     roxmltree::Document::parse(&std::fs::read_to_string(&report).unwrap()).unwrap();
     // Only the report is left in the folder: it was written through a temporary file.
@@ -843,7 +1082,7 @@ fn config_is_found_walking_up_from_the_checked_files() {
         answers.is_empty() && summary.answers == 0 && code == 0,
         "{answers:?}"
     );
-    // --min-score does not override a more specific threshold, but replaces the config default.
+    // --min-score replaces the config's thresholds.
     let (answers, _, _) = check_json(&t.path().join("repo"), &["--min-score", "10", "answers"]);
     assert_eq!(answers[0].min_score, Some(10));
 }
@@ -878,6 +1117,35 @@ fn per_set_and_per_question_thresholds_apply_most_specific_first() {
         ]
         .map(|(p, m)| (p.to_string(), m))
     );
+}
+
+#[test]
+fn regression_min_score_flag_was_overridden_by_the_config_thresholds() {
+    let t = tree(&[
+        (
+            "rubric.toml",
+            "min_score = 10\n[thresholds]\nsre = 20\nsre-17 = 30\n",
+        ),
+        ("sre-17.md", WEAK),
+        ("sre-30.md", &strong_sre30()),
+        ("sys-15.md", "---\nmin_score: 40\n---\nVault."),
+    ]);
+    let (answers, _, code) = check_json(t.path(), &["--min-score", "90"]);
+    let mins: Vec<(String, Option<u32>)> = answers
+        .iter()
+        .map(|a| (a.path.clone(), a.min_score))
+        .collect();
+    assert_eq!(
+        mins,
+        [
+            ("sre-17.md", Some(90)),
+            ("sre-30.md", Some(90)),
+            ("sys-15.md", Some(40))
+        ]
+        .map(|(p, m)| (p.to_string(), m)),
+        "the flag wins over [thresholds]; the answer's own front matter wins over the flag"
+    );
+    assert_eq!(code, 1);
 }
 
 #[test]
@@ -1079,6 +1347,57 @@ fn the_example_workflow_is_valid_and_runs() {
         runs.iter().any(|r| r.starts_with("cargo install")),
         "the workflow installs rubric"
     );
+    // A release tag, the one of this version, resolved to a commit that keys the cache, so a new
+    // release is picked up; the toolchain is installed only when the cache misses.
+    assert_eq!(
+        y["env"]["RUBRIC_REV"].as_str(),
+        Some(format!("v{}", env!("CARGO_PKG_VERSION")).as_str())
+    );
+    let position = |pred: &dyn Fn(&serde_yaml::Value) -> bool| {
+        steps
+            .iter()
+            .position(pred)
+            .unwrap_or_else(|| panic!("a step is missing: {steps:?}"))
+    };
+    let resolve = position(&|s| {
+        s["run"]
+            .as_str()
+            .is_some_and(|r| r.contains("git ls-remote"))
+    });
+    let cache = position(&|s| {
+        s["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("actions/cache"))
+    });
+    let toolchain = position(&|s| {
+        s["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("dtolnay/rust-toolchain"))
+    });
+    let install = position(&|s| {
+        s["run"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("cargo install"))
+    });
+    assert!(resolve < cache && cache < toolchain && toolchain < install);
+    let id = steps[resolve]["id"].as_str().unwrap();
+    let key = steps[cache]["with"]["key"].as_str().unwrap();
+    assert!(
+        key.contains(&format!("steps.{id}.outputs.commit")),
+        "the cache key follows the resolved commit: {key}"
+    );
+    for step in [toolchain, install] {
+        assert_eq!(
+            steps[step]["if"].as_str(),
+            Some("steps.cache.outputs.cache-hit != 'true'"),
+            "{:?}",
+            steps[step]
+        );
+    }
+    assert!(steps[install]["run"]
+        .as_str()
+        .unwrap()
+        .contains(&format!("steps.{id}.outputs.commit")));
     let summary = tempfile::NamedTempFile::new().unwrap();
     let mut checked = 0;
     for run in runs
@@ -1113,9 +1432,35 @@ fn the_example_workflow_is_valid_and_runs() {
     assert!(
         std::fs::read_to_string(summary.path())
             .unwrap()
-            .starts_with("### rubric check"),
+            .starts_with(
+                "<!-- @generated by rubric check: a report, not an answer -->\n### rubric check"
+            ),
         "the job summary was written"
     );
+}
+
+#[test]
+fn the_pre_commit_examples_pin_a_release_tag() {
+    let tag = format!("v{}", env!("CARGO_PKG_VERSION"));
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    let hooks = std::fs::read_to_string(Path::new(ROOT).join(".pre-commit-hooks.yaml")).unwrap();
+    for (name, text) in [("README.md", &readme), (".pre-commit-hooks.yaml", &hooks)] {
+        let revs: Vec<&str> = text
+            .lines()
+            .filter_map(|l| {
+                l.trim()
+                    .trim_start_matches('#')
+                    .trim()
+                    .strip_prefix("rev: ")
+            })
+            .map(|r| r.split_whitespace().next().unwrap())
+            .collect();
+        assert!(!revs.is_empty(), "{name} shows a `rev:`");
+        assert!(
+            revs.iter().all(|r| *r == tag),
+            "{name}: {revs:?}, not {tag}"
+        );
+    }
 }
 
 #[test]
@@ -1150,6 +1495,27 @@ fn pre_commit_hook_definition_runs_rubric_check() {
             && files.is_match("notes.txt")
             && !files.is_match("rubric.toml")
     );
+    // The files every repository has are left out, as pre-commit applies `exclude`.
+    let exclude = regex::Regex::new(hook["exclude"].as_str().unwrap()).unwrap();
+    for name in [
+        "README.md",
+        "docs/readme.txt",
+        "LICENSE.md",
+        "LICENCE.txt",
+        "CHANGELOG.md",
+        "CONTRIBUTING.md",
+        "CODE_OF_CONDUCT.md",
+        "SECURITY.md",
+    ] {
+        assert!(exclude.is_match(name), "{name}");
+    }
+    for name in [
+        "sre/sre-30.md",
+        "readme-notes/sre-13.md",
+        "licensing-answers.md",
+    ] {
+        assert!(!exclude.is_match(name), "{name}");
+    }
 }
 
 // ---- Completions, man page, Markdown banks ----

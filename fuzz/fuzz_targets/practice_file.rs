@@ -4,7 +4,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use rubric::catalog::Catalog;
-use rubric::practice::{parse, PieceKind};
+use rubric::answers::{parse, PieceKind};
 
 thread_local! {
     static CATALOG: Catalog = Catalog::embedded();

@@ -1,13 +1,8 @@
 //! Command-line arguments as typed, before any of them is resolved.
 
+use super::help;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
-
-pub const EXIT_CODES: &str = "\
-Exit status:
-  0  every graded answer met its threshold (or nothing was graded)
-  1  at least one answer scored below its threshold, or `build --check` found stale rubrics
-  2  usage, input, rubric or I/O error";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -15,8 +10,7 @@ Exit status:
     version,
     about = "Grade written systems, infrastructure and SRE interview answers offline.",
     long_about = "Grade written systems, infrastructure and SRE interview answers offline.\n\nEach question has a rubric: the points an interviewer listens for, with the words that show them. `rubric grade` scores an answer 0-100 and lists what it covers and what it misses.",
-    after_help = EXIT_CODES,
-    after_long_help = EXIT_CODES
+    after_help = help::after_help("rubric")
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -27,7 +21,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Also load rubric files (*.json) from DIR; a set there replaces a built-in set of the same name
+    /// Also load rubric files (*.json) from DIR; a set there replaces a built-in set of the same name. A malformed file is an error for every command
     #[arg(
         long = "rubrics",
         value_name = "DIR",
@@ -39,7 +33,7 @@ pub struct Global {
     /// Use only the rubrics from --rubrics directories, not the built-in ones
     #[arg(long, global = true)]
     pub no_builtin: bool,
-    /// When to color human output (never for JSON; NO_COLOR is honoured)
+    /// When to color human output (never JSON); `always` and `never` win over NO_COLOR, FORCE_COLOR and CLICOLOR_FORCE, which `auto` follows
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
     pub color: ColorChoice,
     /// Use this config file instead of looking for rubric.toml or .rubric.toml upwards
@@ -63,31 +57,37 @@ pub enum Format {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Compile rubrics from their sources and question banks (default: rubrics/<set>/*.toml and seeds/*.txt into rubrics/<set>.json)
-    #[command(after_help = BUILD_HELP, after_long_help = BUILD_HELP)]
+    #[command(after_help = help::after_help("build"))]
     Build(BuildArgs),
     /// Write a rubric source to review and edit for every question that has none yet
-    #[command(after_help = DRAFT_HELP, after_long_help = DRAFT_HELP)]
+    #[command(after_help = help::after_help("draft"))]
     Draft(DraftArgs),
     /// List the questions
+    #[command(after_help = help::after_help("list"))]
     List(ListArgs),
     /// Show a question's guidance, sample answer and rubric points
+    #[command(after_help = help::after_help("show"))]
     Show(ShowArgs),
     /// Grade one answer, from FILE or standard input
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = help::after_help("grade"))]
     Grade(GradeArgs),
     /// Measure agreement with human scores on a JSON Lines file of graded answers
+    #[command(after_help = help::after_help("eval"))]
     Eval(EvalArgs),
     /// Grade practice files: Markdown or text answers in files and directories
-    #[command(after_help = CHECK_HELP, after_long_help = CHECK_HELP)]
+    #[command(after_help = help::after_help("check"))]
     Check(CheckArgs),
     /// Grade JSON Lines (`{"id": ..., "answer": ...}` a line) from FILE or standard input to standard output
-    #[command(after_help = BATCH_HELP, after_long_help = BATCH_HELP)]
+    #[command(after_help = help::after_help("batch"))]
     Batch(BatchArgs),
     /// Print the configuration in force (rubric.toml merged with defaults) as TOML
+    #[command(after_help = help::after_help("config"))]
     Config(ConfigArgs),
     /// Print a shell completion script
+    #[command(after_help = help::after_help("completions"))]
     Completions(CompletionsArgs),
     /// Print the man page (roff), or write one page per command into a directory
+    #[command(after_help = help::after_help("man"))]
     Man(ManArgs),
 }
 
@@ -143,25 +143,6 @@ pub struct DraftArgs {
     pub out: PathBuf,
 }
 
-pub const BUILD_HELP: &str = "\
-Each question is compiled from its source, <sources>/<set>/<id>.toml, when there is one, and
-drafted automatically when there is none. A question whose source is broken, or was written for
-other question texts than the bank's, is named (file and line) and left out; the rest are built.
-
-Exit status:
-  0  every question was built (with --check: and the rubrics on disk are fresh)
-  1  a question could not be built, or (--check) a rubric file is stale
-  2  usage or I/O error, or a bank that cannot be read";
-
-pub const DRAFT_HELP: &str = "\
-Writes <out>/<set>/<id>.toml, marked `reviewed = false`, for each question without a source,
-and leaves existing sources alone. Edit the drafts, set `reviewed = true`, then `rubric build`.
-The format is documented in docs/rubric-source.md.
-
-Exit status:
-  0  drafts written (or every question already had a source)
-  2  usage or I/O error, or a bank that cannot be read";
-
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only questions of this set (sys, lead, staff, infra, sre, ...)
@@ -173,7 +154,7 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Question id (sre-13) or words of the question
+    /// Question id (sre-13; also SRE_13, sre13, sre 13) or words of the question (a clear best match is taken)
     pub question: String,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -181,42 +162,16 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct GradeArgs {
-    /// Question id (sre-13, case-insensitive) or words of the question
+    /// Question id (sre-13; also SRE_13, sre13, sre 13) or words of the question (a clear best match is taken)
     pub question: String,
     /// Answer file; standard input when absent or `-`
     pub file: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Exit 1 when the score is below N (0-100)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+    #[arg(long, value_name = "N", value_parser = rubric::config::parse_score)]
     pub min_score: Option<u32>,
 }
-
-pub const CHECK_HELP: &str = "\
-Which question a file answers, first match wins:
-  1. front matter: `---` / `question: sre-13` / `---` (optionally `min_score: 75`)
-  2. the file name: an id at the start of the stem (sre-13.md, answers/sre-13-v2.md)
-  3. the first heading or line, when it is the question's wording
-Otherwise each `## ` heading naming a question (by id or wording) starts one answer.
-`<!-- rubric: skip -->` at the top of a file, or under an answer's heading, skips it.
-
-Thresholds, most specific first: the file's `min_score`, the config's [thresholds] for the
-question, then for its set, --min-score, the config's `min_score`, 60.
-
-Exit status:
-  0  every answer met its threshold (or was skipped), or --no-fail
-  1  at least one answer scored below its threshold
-  2  a file could not be read or matched to a question, or a usage or config error";
-
-pub const BATCH_HELP: &str = "\
-One output line per input line, in order. Input fields are copied through; the grade's `score`,
-`band`, `missing`, `warnings`, `words` and `coverage` are added (replacing input fields of the
-same name). A bad line gives `{\"error\": \"...\", \"line\": N}` (with the input's fields when it
-was a JSON object) and the run goes on.
-
-Exit status:
-  0  every line was graded
-  2  at least one line could not be graded, or a usage or I/O error";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
@@ -239,11 +194,11 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
-    /// Write the report to FILE (atomically); the text summary still goes to standard output
+    /// Write the report to FILE (atomically for a regular file; never over an answer being checked); standard output gets only the total, standard error the errors
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Threshold for answers that have none of their own [default: the config's min_score, else 60]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+    /// Threshold for every answer without one in its own front matter; wins over the config's thresholds [default: the config's, else 60]
+    #[arg(long, value_name = "N", value_parser = rubric::config::parse_score)]
     pub min_score: Option<u32>,
     /// Report answers below their threshold but exit 0 for them (errors still exit 2)
     #[arg(long)]
@@ -251,9 +206,18 @@ pub struct CheckArgs {
     /// Apply the config's `exclude` to files named on the command line too (for pre-commit)
     #[arg(long)]
     pub force_exclude: bool,
+    /// Make a file a directory walk finds that names no question (a README) an error, instead of passing over it
+    #[arg(long)]
+    pub strict: bool,
+    /// Text output: only answers below their threshold or in error, what they miss, and the total
+    #[arg(short, long)]
+    pub quiet: bool,
     /// Print the configuration in force for the working directory, and exit
     #[arg(long)]
     pub dump_config: bool,
+    /// The question that standard input (`-`) answers, by id or words, as ruff's --stdin-filename names its input; wins over anything the text says
+    #[arg(long, value_name = "QUESTION")]
+    pub question: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -24,7 +24,7 @@ pub fn run(g: &Global, a: BatchArgs) -> Result<Outcome> {
             Box::new(std::fs::File::open(p).with_context(|| format!("opening {}", p.display()))?)
         }
     };
-    let mut out = BufWriter::with_capacity(256 * 1024, std::io::stdout());
+    let mut out = BufWriter::with_capacity(256 * 1024, super::stdout());
     let stats = match a.threads {
         Some(n) => {
             let pool = rayon::ThreadPoolBuilder::new()
@@ -36,9 +36,15 @@ pub fn run(g: &Global, a: BatchArgs) -> Result<Outcome> {
         None => batch::run(input, &mut out, &bank, &fields)?,
     };
     if stats.errors > 0 {
-        eprintln!(
-            "rubric: {} of {} lines could not be graded; their output lines carry an `error`",
-            stats.errors, stats.lines
+        let (lines, carry) = if stats.errors == 1 {
+            ("line", "its output line carries")
+        } else {
+            ("lines", "their output lines carry")
+        };
+        note!(
+            "{} of {} {lines} could not be graded; {carry} an `error`",
+            stats.errors,
+            stats.lines
         );
         return Ok(Outcome::Errors);
     }
@@ -47,7 +53,7 @@ pub fn run(g: &Global, a: BatchArgs) -> Result<Outcome> {
 
 fn stdin() -> Box<dyn Read + Send> {
     if std::io::stdin().is_terminal() {
-        eprintln!("rubric: reading JSON Lines from the terminal ({{\"id\": \"sre-13\", \"answer\": \"...\"}} a line); press Ctrl-D to finish");
+        note!("reading JSON Lines from the terminal ({{\"id\": \"sre-13\", \"answer\": \"...\"}} a line); press Ctrl-D to finish");
     }
     Box::new(std::io::stdin())
 }

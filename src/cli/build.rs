@@ -6,6 +6,7 @@ use super::Outcome;
 use anyhow::{bail, Context, Result};
 use rubric::compile::{self, BankBuild};
 use rubric::lexicon::Lexicon;
+use rubric::report::count;
 use rubric::rubric::{facets, source};
 use std::path::{Path, PathBuf};
 
@@ -38,7 +39,7 @@ pub fn build(a: BuildArgs) -> Result<Outcome> {
                 });
             }
             Err(e) => {
-                eprintln!("rubric: {e}");
+                note!("{e}");
                 unreadable = true;
             }
         }
@@ -46,11 +47,11 @@ pub fn build(a: BuildArgs) -> Result<Outcome> {
     let mut failed = false;
     for b in &built {
         for p in &b.bank.problems {
-            eprintln!("rubric: {p}");
+            note!("{p}");
             failed = true;
         }
         for l in &b.bank.lints {
-            eprintln!("rubric: note: {l}");
+            note!("note: {l}");
         }
         notes(b, &sources);
     }
@@ -65,15 +66,15 @@ pub fn build(a: BuildArgs) -> Result<Outcome> {
             } else {
                 "is missing"
             };
-            eprintln!(
-                "rubric: {} {why}: run `rubric build` and commit the result",
+            note!(
+                "{} {why}: run `rubric build` and commit the result",
                 b.path.display()
             );
         }
         if stale.is_empty() && !failed && !unreadable {
-            eprintln!(
-                "rubric: {} fresh",
-                plural(built.len(), "rubric file is", "rubric files are")
+            note!(
+                "{} fresh",
+                count(built.len(), "rubric file is", "rubric files are")
             );
         }
     } else {
@@ -95,16 +96,16 @@ fn write(out: &Path, built: &[Built], stale: &[&Built]) -> Result<()> {
         if stale.iter().any(|s| s.path == b.path) {
             rubric::atomic::write(&b.path, b.json.as_bytes())
                 .with_context(|| format!("writing {}", b.path.display()))?;
-            eprintln!(
-                "rubric: wrote {} ({})",
+            note!(
+                "wrote {} ({})",
                 b.path.display(),
-                plural(n, "question", "questions")
+                count(n, "question", "questions")
             );
         } else {
-            eprintln!(
-                "rubric: {} is up to date ({})",
+            note!(
+                "{} is up to date ({})",
                 b.path.display(),
-                plural(n, "question", "questions")
+                count(n, "question", "questions")
             );
         }
     }
@@ -116,17 +117,17 @@ fn notes(b: &Built, sources: &Path) {
     let set = &b.bank.file.set;
     let drafted = &b.bank.drafted;
     if !drafted.is_empty() && sources.join(set).is_dir() {
-        eprintln!(
-            "rubric: note: {} no source in {}, drafted automatically: {}",
-            plural(drafted.len(), "question has", "questions have"),
+        note!(
+            "note: {} no source in {}, drafted automatically: {}",
+            count(drafted.len(), "question has", "questions have"),
             sources.join(set).display(),
             drafted.join(", ")
         );
     }
     if !b.bank.unreviewed.is_empty() {
-        eprintln!(
-            "rubric: note: {} not marked `reviewed = true` yet in {}",
-            plural(b.bank.unreviewed.len(), "source is", "sources are"),
+        note!(
+            "note: {} not marked `reviewed = true` yet in {}",
+            count(b.bank.unreviewed.len(), "source is", "sources are"),
             sources.join(set).display()
         );
     }
@@ -139,7 +140,7 @@ pub fn draft(a: DraftArgs) -> Result<Outcome> {
         let bank = match crate_bank(input) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("rubric: {e}");
+                note!("{e}");
                 status = Outcome::Errors;
                 continue;
             }
@@ -163,11 +164,11 @@ pub fn draft(a: DraftArgs) -> Result<Outcome> {
                 .with_context(|| format!("writing {}", path.display()))?;
             wrote += 1;
         }
-        eprintln!(
-            "rubric: {}: wrote {}, kept {} already there, in {}",
+        note!(
+            "{}: wrote {}, kept {} already there, in {}",
             input.display(),
-            plural(wrote, "draft", "drafts"),
-            plural(kept, "source", "sources"),
+            count(wrote, "draft", "drafts"),
+            count(kept, "source", "sources"),
             a.out.join(&bank.set).display()
         );
     }
@@ -193,9 +194,4 @@ fn inputs_or_seeds(inputs: Vec<PathBuf>) -> Result<Vec<PathBuf>> {
         bail!("no bank files given, and seeds/ has no *.txt pages");
     }
     Ok(v)
-}
-
-/// `1 question`, `2 questions`.
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

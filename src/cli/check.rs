@@ -4,14 +4,16 @@
 
 use super::args::{CheckArgs, CheckFormat, Global};
 use super::config::{catalog_for, print_config, Configs};
+use super::same_file::{self, FileId};
 use super::{use_color, Outcome};
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use ignore::WalkBuilder;
+use rubric::answers::{self, Record, Report, Status};
 use rubric::catalog::Catalog;
 use rubric::config::{Effective, Filter, Overrides};
 use rubric::grade::Grader;
 use rubric::input::{InputError, Origin};
-use rubric::practice::{self, Record, Status};
+use rubric::report::check::TextOptions;
 use rubric::report::{self, Style};
 use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
@@ -33,48 +35,78 @@ pub fn run(g: &Global, a: CheckArgs) -> Result<Outcome> {
     } else {
         a.paths.clone()
     };
+    if a.question.is_some() && !paths.iter().any(|p| p == Path::new("-")) {
+        bail!("--question names the question answered on standard input; add `-` to the paths (`rubric check --question sre-13 - < draft.md`)");
+    }
     let mut run = Run {
         g,
         configs,
         contexts: HashMap::new(),
         seen: HashSet::new(),
+        read: HashSet::new(),
         records: Vec::new(),
+        no_question: Vec::new(),
+        strict: a.strict,
     };
     for p in &paths {
         if p == Path::new("-") {
-            run.stdin()?;
+            run.stdin(a.question.as_deref())?;
         } else if p.is_dir() {
             run.walk(p)?;
         } else {
             run.named_file(p, a.force_exclude)?;
         }
     }
-    let records = run.records;
+    let report = Report {
+        records: run.records,
+        no_question: run.no_question,
+    };
+    let records = &report.records;
+    // `-o /dev/stdout` (or `-o -`) is standard output, not a file to put a report in.
+    let output = a.output.as_deref().filter(|f| {
+        *f != Path::new("-")
+            && (same_file::of_path(f).is_none() || same_file::of_path(f) != same_file::of_stdout())
+    });
+    if let Some(file) = output {
+        // A report must never land on an answer this run reads: the answer would be lost.
+        if same_file::of_path(file).is_some_and(|id| run.read.contains(&id)) {
+            bail!(
+                "refusing to write the report to {}: it is one of the answers being checked, and would be replaced; choose another --output file",
+                file.display()
+            );
+        }
+    }
 
     let style = Style {
         color: use_color(g.color),
     };
-    let mut out = std::io::stdout().lock();
-    match &a.output {
+    let mut out = super::stdout();
+    let plain = TextOptions {
+        style: Style::plain(),
+        quiet: a.quiet,
+    };
+    match output {
         Some(file) => {
             let mut buf = Vec::new();
-            render(&mut buf, a.format, &records, Style::plain())?;
+            render(&mut buf, a.format, &report, plain)?;
             rubric::atomic::write(file, &buf)
                 .with_context(|| format!("writing the report to {}", file.display()))?;
-            report::check::text(&mut out, &records, style)?;
+            // The report is in the file; the terminal gets the total, and what went wrong.
+            errors_to_stderr(records);
+            report::check::total(&mut out, &report, style)?;
         }
-        None if a.format == CheckFormat::Text => report::check::text(&mut out, &records, style)?,
+        None if a.format == CheckFormat::Text => report::check::text(
+            &mut out,
+            &report,
+            TextOptions {
+                style,
+                quiet: a.quiet,
+            },
+        )?,
         None => {
-            render(&mut out, a.format, &records, Style::plain())?;
+            render(&mut out, a.format, &report, plain)?;
             // The report on standard output is for a program; say what went wrong to the person too.
-            for r in records.iter().filter(|r| r.status == Status::Error) {
-                eprintln!(
-                    "rubric: {}:{}: {}",
-                    r.path,
-                    r.line,
-                    r.message.as_deref().unwrap_or_default()
-                );
-            }
+            errors_to_stderr(records);
         }
     }
     out.flush()?;
@@ -92,15 +124,27 @@ pub fn run(g: &Global, a: CheckArgs) -> Result<Outcome> {
 fn render(
     w: &mut impl Write,
     format: CheckFormat,
-    records: &[Record],
-    style: Style,
+    report: &Report,
+    text: TextOptions,
 ) -> std::io::Result<()> {
     match format {
-        CheckFormat::Text => report::check::text(w, records, style),
-        CheckFormat::Json => report::check::json(w, records),
-        CheckFormat::Junit => report::check::junit(w, records),
-        CheckFormat::Github => report::check::github(w, records),
-        CheckFormat::Markdown => report::check::markdown(w, records),
+        CheckFormat::Text => report::check::text(w, report, text),
+        CheckFormat::Json => report::check::json(w, report),
+        CheckFormat::Junit => report::check::junit(w, report),
+        CheckFormat::Github => report::check::github(w, report),
+        CheckFormat::Markdown => report::check::markdown(w, report),
+    }
+}
+
+/// One `rubric: path:line: message` line on standard error per answer or file in error.
+fn errors_to_stderr(records: &[Record]) {
+    for r in records.iter().filter(|r| r.status == Status::Error) {
+        note!(
+            "{}:{}: {}",
+            r.path,
+            r.line,
+            r.message.as_deref().unwrap_or_default()
+        );
     }
 }
 
@@ -119,19 +163,51 @@ struct Run<'g> {
     contexts: HashMap<Option<PathBuf>, Ctx>,
     /// Files already checked, so overlapping arguments check each once.
     seen: HashSet<PathBuf>,
+    /// Every file read, standard input included, so the report never replaces one.
+    read: HashSet<FileId>,
     records: Vec<Record>,
+    /// Files a walk passed over because they name no question.
+    no_question: Vec<String>,
+    /// `--strict`: such files are errors.
+    strict: bool,
 }
 
 impl Run<'_> {
-    fn stdin(&mut self) -> Result<()> {
+    /// Standard input as one file; `question` (`--question`) names the question it answers.
+    fn stdin(&mut self, question: Option<&str>) -> Result<()> {
         let config = self.configs.for_cwd()?;
         let ctx = context(&mut self.contexts, self.g, config)?;
+        let question = match question {
+            Some(q) => Some(
+                ctx.catalog
+                    .resolve(q)
+                    .with_context(|| "--question")?
+                    .id
+                    .clone(),
+            ),
+            None => None,
+        };
         if std::io::stdin().is_terminal() {
-            eprintln!("rubric: reading an answer from the terminal; paste it (starting with its question or `## <id>`), then press Ctrl-D");
+            if let Some(id) = &question {
+                note!("reading the answer to {id} from the terminal; paste it, then press Ctrl-D");
+            } else {
+                note!("reading an answer from the terminal; paste it (starting with its question or `## <id>`), then press Ctrl-D");
+            }
         }
         let shown = Origin::Stdin.to_string();
-        match rubric::input::read_answer(None) {
-            Ok((_, text)) => grade(&mut self.records, &shown, None, &text, ctx),
+        let read = rubric::input::read_answer(None);
+        if !is_a_report(&read) {
+            self.read.extend(same_file::of_stdin());
+        }
+        match read {
+            Ok((_, text)) if report::check::is_report(&text) => {}
+            Ok((_, text)) => {
+                let file = match &question {
+                    Some(id) => answers::parse_as(id, &text, &ctx.catalog),
+                    None => answers::parse(None, &text, &ctx.catalog),
+                };
+                grade(&mut self.records, &shown, &file, ctx);
+            }
             Err(e) => self.records.push(input_error(&shown, &shown, &e)),
         }
         Ok(())
@@ -146,7 +222,7 @@ impl Run<'_> {
         if force_exclude && ctx.filter.excludes(&abs, false, &ctx.config.root.clone()) {
             return Ok(());
         }
-        self.file(path, abs)
+        self.file(path, abs, false)
     }
 
     /// Every included file under `root`, in name order; walk errors (unreadable folders,
@@ -172,6 +248,15 @@ impl Run<'_> {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
+                    // A dangling symlink is only a problem when it is named like an answer.
+                    if let Some(p) = error_path(&e).filter(|p| is_dangling(p)) {
+                        let abs = self.configs.absolute(&p);
+                        let config = self.configs.for_path(&p, false)?;
+                        let ctx = context(&mut self.contexts, self.g, config)?;
+                        if !ctx.filter.includes(&abs) || ctx.filter.excludes(&abs, false, &top) {
+                            continue;
+                        }
+                    }
                     let path = error_path(&e).map_or_else(|| shown(root), |p| shown(&p));
                     self.records.push(Record::error(path, 1, walk_message(&e)));
                     continue;
@@ -185,13 +270,14 @@ impl Run<'_> {
             let config = self.configs.for_path(path, false)?;
             let ctx = context(&mut self.contexts, self.g, config)?;
             if ctx.filter.includes(&abs) && !ctx.filter.excludes(&abs, false, &top) {
-                self.file(path, abs)?;
+                self.file(path, abs, true)?;
             }
         }
         Ok(())
     }
 
-    fn file(&mut self, path: &Path, abs: PathBuf) -> Result<()> {
+    /// Checks one file; `walked` when a directory walk found it (rather than the user naming it).
+    fn file(&mut self, path: &Path, abs: PathBuf, walked: bool) -> Result<()> {
         // The same file reached again through a symlink is one file, graded once.
         let real = std::fs::canonicalize(path).unwrap_or(abs);
         if !self.seen.insert(real) {
@@ -200,10 +286,23 @@ impl Run<'_> {
         let config = self.configs.for_path(path, false)?;
         let ctx = context(&mut self.contexts, self.g, config)?;
         let shown = shown(path);
-        match rubric::input::read_answer(Some(path)) {
+        let read = rubric::input::read_answer(Some(path));
+        if !is_a_report(&read) {
+            self.read.extend(same_file::of_path(path));
+        }
+        match read {
+            // A report this tool wrote (`check -o summary.md .`) is not an answer.
+            Ok((_, text)) if report::check::is_report(&text) => {}
             Ok((_, text)) => {
                 let name = path.file_name().and_then(|n| n.to_str());
-                grade(&mut self.records, &shown, name, &text, ctx);
+                let file = answers::parse(name, &text, &ctx.catalog);
+                // A README or LICENSE beside the answers is not an answer: a walk passes over
+                // it (and counts it), unless --strict. A file the user names must be one.
+                if file.names_no_question && walked && !self.strict {
+                    self.no_question.push(shown);
+                } else {
+                    grade(&mut self.records, &shown, &file, ctx);
+                }
             }
             Err(e) => self
                 .records
@@ -211,6 +310,12 @@ impl Run<'_> {
         }
         Ok(())
     }
+}
+
+/// True when what was read is a report this tool wrote: the one file `-o` may replace. Anything
+/// else, even a file that could not be read as text, may be an answer the user wrote.
+fn is_a_report(read: &Result<(Origin, String), InputError>) -> bool {
+    matches!(read, Ok((_, text)) if report::check::is_report(text))
 }
 
 /// The context for a configuration, made on first use.
@@ -236,11 +341,10 @@ fn context<'c>(
     Ok(contexts.get_mut(&key).expect("inserted above"))
 }
 
-fn grade(records: &mut Vec<Record>, shown: &str, name: Option<&str>, text: &str, ctx: &mut Ctx) {
-    let p = practice::parse(name, text, &ctx.catalog);
-    records.extend(practice::grade(
+fn grade(records: &mut Vec<Record>, shown: &str, file: &answers::AnswerFile, ctx: &mut Ctx) {
+    records.extend(answers::grade(
         shown,
-        &p,
+        file,
         &ctx.catalog,
         &mut ctx.grader,
         &ctx.config,
@@ -264,6 +368,12 @@ fn input_error(shown: &str, origin: &str, e: &InputError) -> Record {
 fn shown(path: &Path) -> String {
     let s = path.to_string_lossy();
     s.strip_prefix("./").unwrap_or(&s).to_string()
+}
+
+/// True for a symlink whose target does not exist.
+fn is_dangling(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+        && std::fs::metadata(path).is_err()
 }
 
 /// The path an `ignore` walk error is about, if it names one.

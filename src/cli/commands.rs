@@ -34,7 +34,7 @@ fn list(s: &Settings, a: ListArgs) -> Result<Outcome> {
         }
         qs.retain(|q| q.set == set);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match a.format {
         Format::Text => report::browse::list_text(&mut out, &qs, s.style)?,
         Format::Json => report::browse::list_json(&mut out, &qs)?,
@@ -61,13 +61,13 @@ fn grade_one(s: &Settings, a: GradeArgs) -> Result<Outcome> {
         .as_deref()
         .is_none_or(|p| p == std::path::Path::new("-"));
     if from_stdin && std::io::stdin().is_terminal() {
-        eprintln!("rubric: reading the answer to {} from the terminal; paste it, then press Ctrl-D (or pass a file)", q.id);
+        note!("reading the answer to {} from the terminal; paste it, then press Ctrl-D (or pass a file)", q.id);
     }
     let (origin, answer) = rubric::input::read_answer(a.file.as_deref())?;
     let compiled = Compiled::new(q, Lexicon::embedded(), &Stemmer::english());
     let g = grade::grade(q, &compiled, &answer, &mut Scratch::new())
         .map_err(|e| anyhow::anyhow!("{origin}: {e}; write an answer to grade"))?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match a.format {
         Format::Text => report::grade::text(&mut out, &g, s.style)?,
         Format::Json => report::grade::json(&mut out, &g)?,
@@ -92,7 +92,7 @@ fn eval(s: &Settings, a: EvalArgs) -> Result<Outcome> {
     };
     let rows = eval::read_rows(&a.file, &text, &fields)?;
     let r = eval::evaluate(&a.file, &rows, &s.catalog, a.worst)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match a.format {
         Format::Text => report::eval::text(&mut out, &r, s.style)?,
         Format::Json => report::eval::json(&mut out, &r)?,

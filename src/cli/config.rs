@@ -154,7 +154,7 @@ pub fn show(g: &Global, a: ConfigArgs) -> Result<Outcome> {
 /// Prints a configuration as TOML, after checking it against the rubrics it names.
 pub fn print_config(g: &Global, e: &Effective) -> Result<Outcome> {
     catalog_for(g, e)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     out.write_all(e.to_toml().as_bytes())?;
     out.flush()?;
     Ok(Outcome::Pass)

@@ -1,6 +1,15 @@
 //! The binary's glue: resolve arguments into settings once, run one command, and turn its
 //! outcome into an exit code. Errors are printed once, here, prefixed `rubric:`.
 
+/// Prints one `rubric: ` line on standard error. A failed write to standard error has nowhere
+/// left to be reported, so it is dropped instead of panicking as `eprintln!` would.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "rubric: {}", format_args!($($arg)*));
+    }};
+}
+
 mod args;
 mod batch;
 mod build;
@@ -8,6 +17,8 @@ mod check;
 mod commands;
 mod completions;
 mod config;
+mod help;
+mod same_file;
 
 use anyhow::Result;
 use args::{Cli, ColorChoice, Global};
@@ -60,8 +71,13 @@ pub fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return ExitCode::from(code);
+            return match e.print() {
+                Err(io) if !e.use_stderr() && io.kind() != std::io::ErrorKind::BrokenPipe => {
+                    note!("writing to standard output: {io}");
+                    ExitCode::from(2)
+                }
+                _ => ExitCode::from(code),
+            };
         }
     };
     // `colored` also guesses from the environment whether stdout is a terminal, which would
@@ -77,10 +93,36 @@ pub fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("rubric: {e:#}");
+            note!("{e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Standard output for a command's report. A failed write says it was standard output that
+/// failed (`rubric list > /dev/full`), keeping the error's kind so a closed pipe stays quiet.
+pub struct Stdout(std::io::Stdout);
+
+pub fn stdout() -> Stdout {
+    Stdout(std::io::stdout())
+}
+
+impl std::io::Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf).map_err(stdout_error)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.0.write_all(buf).map_err(stdout_error)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush().map_err(stdout_error)
+    }
+}
+
+fn stdout_error(e: std::io::Error) -> std::io::Error {
+    std::io::Error::new(e.kind(), format!("writing to standard output: {e}"))
 }
 
 /// Settings resolved once from the global flags.
@@ -114,14 +156,28 @@ impl Settings {
     }
 }
 
+/// Whether human output is colored. An explicit `--color always|never` wins over the
+/// environment (no-color.org: user-level configuration and flags override `NO_COLOR`). With
+/// `auto`: `NO_COLOR` (non-empty) turns color off; else `FORCE_COLOR` (non-empty, `0` or `false`
+/// turning it off) or `CLICOLOR_FORCE` (not `0`) turns it on, even in a pipe; else `CLICOLOR=0`
+/// turns it off; else color is used on a terminal whose `TERM` is not `dumb`.
 fn use_color(choice: ColorChoice) -> bool {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     match choice {
-        _ if no_color => false,
         ColorChoice::Never => false,
         ColorChoice::Always => true,
+        ColorChoice::Auto if env("NO_COLOR").is_some() => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var("TERM").map_or(true, |t| t != "dumb")
+            if let Some(force) = env("FORCE_COLOR") {
+                return !matches!(force.as_str(), "0" | "false");
+            }
+            if env("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                return true;
+            }
+            if env("CLICOLOR").as_deref() == Some("0") {
+                return false;
+            }
+            std::io::stdout().is_terminal() && env("TERM").is_none_or(|t| t != "dumb")
         }
     }
 }

@@ -3,73 +3,38 @@
 
 use super::grade::band_color;
 use super::{wrap, Style};
+use crate::answers::{Record, Report, Status, Summary, Suppressed};
 use crate::grade::Grade;
-use crate::practice::{Record, Status, Summary};
 use colored::Color;
+use regex::Regex;
 use serde::Serialize;
 use std::io::{self, Write};
+use std::sync::LazyLock;
 
 const WIDTH: usize = 88;
 
-/// The summary table, the details of answers that fell short and of errors, and the total.
-pub fn text(w: &mut impl Write, records: &[Record], style: Style) -> io::Result<()> {
-    let rows: Vec<[String; 5]> = records
-        .iter()
-        .map(|r| {
-            [
-                location(r),
-                r.id.clone().unwrap_or_else(|| "-".into()),
-                score(r),
-                band(r),
-                r.status.as_str().to_string(),
-            ]
-        })
-        .collect();
-    let header = ["PATH", "QUESTION", "SCORE", "BAND", "STATUS"].map(String::from);
-    let mut widths = [0usize; 5];
-    for row in std::iter::once(&header).chain(&rows) {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    if !records.is_empty() {
-        let [p, q, s, b, st] = &header;
-        writeln!(
-            w,
-            "{}",
-            style.bold(&format!(
-                "{p:<pw$}  {q:<qw$}  {s:>sw$}  {b:<bw$}  {st}",
-                pw = widths[0],
-                qw = widths[1],
-                sw = widths[2],
-                bw = widths[3]
-            ))
-        )?;
-    }
-    for (r, [p, q, s, b, st]) in records.iter().zip(&rows) {
-        let band = match &r.grade {
-            Some(g) => style.paint(&format!("{b:<bw$}", bw = widths[3]), band_color(g.band)),
-            None => format!("{b:<bw$}", bw = widths[3]),
-        };
-        let note = match (r.status, r.min_score) {
-            (Status::Fail, Some(min)) => format!("  {}", style.dim(&format!("needs {min}"))),
-            (Status::Skip, _) => {
-                format!("  {}", style.dim(r.message.as_deref().unwrap_or_default()))
-            }
-            _ => String::new(),
-        };
-        writeln!(
-            w,
-            "{p:<pw$}  {q:<qw$}  {s:>sw$}  {band}  {}{note}",
-            paint_status(st, r.status, style),
-            pw = widths[0],
-            qw = widths[1],
-            sw = widths[2]
-        )?;
-    }
+/// How the text report is printed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TextOptions {
+    pub style: Style,
+    /// Only answers that failed or could not be checked, what they miss, and the total.
+    pub quiet: bool,
+}
 
-    let failed: Vec<&Record> = records
+/// The summary table, the details of answers that fell short, grader warnings, suppressed
+/// points, errors, the files that name no question, and the total.
+pub fn text(w: &mut impl Write, report: &Report, opts: TextOptions) -> io::Result<()> {
+    let style = opts.style;
+    let shown: Vec<&Record> = report
+        .records
         .iter()
+        .filter(|r| !opts.quiet || matches!(r.status, Status::Fail | Status::Error))
+        .collect();
+    table(w, &shown, style)?;
+
+    let failed: Vec<&Record> = shown
+        .iter()
+        .copied()
         .filter(|r| r.status == Status::Fail)
         .collect();
     if !failed.is_empty() {
@@ -100,9 +65,43 @@ pub fn text(w: &mut impl Write, records: &[Record], style: Style) -> io::Result<
             let line = format!("also listened for (not scored): {}", unscored.join("; "));
             write!(w, "{}", style.dim(&wrap(&line, WIDTH, "  ")))?;
         }
+        warnings(w, g, style)?;
     }
-    let errors: Vec<&Record> = records
+    if !opts.quiet {
+        // The warnings of answers that passed; a failing answer's are in its details above.
+        let warned: Vec<&Record> = shown
+            .iter()
+            .copied()
+            .filter(|r| r.status != Status::Fail)
+            .filter(|r| r.grade.as_ref().is_some_and(|g| !g.warnings.is_empty()))
+            .collect();
+        if !warned.is_empty() {
+            writeln!(w, "\n{}", style.bold("Warnings"))?;
+        }
+        for r in warned {
+            let Some(g) = &r.grade else { continue };
+            writeln!(w, "{}  {}", style.bold(&location(r)), style.bold(&g.id))?;
+            warnings(w, g, style)?;
+        }
+        let suppressed: Vec<(&Record, &Suppressed)> = shown
+            .iter()
+            .flat_map(|r| r.suppressed.iter().map(move |s| (*r, s)))
+            .collect();
+        if !suppressed.is_empty() {
+            writeln!(w, "\n{}", style.bold("Suppressed points"))?;
+        }
+        for (r, s) in suppressed {
+            writeln!(
+                w,
+                "{}  {}",
+                style.bold(&format!("{}:{}", r.path, s.line)),
+                suppressed_text(s)
+            )?;
+        }
+    }
+    let errors: Vec<&Record> = shown
         .iter()
+        .copied()
         .filter(|r| r.status == Status::Error)
         .collect();
     if !errors.is_empty() {
@@ -116,22 +115,121 @@ pub fn text(w: &mut impl Write, records: &[Record], style: Style) -> io::Result<
             wrap(r.message.as_deref().unwrap_or_default(), WIDTH, "    ")
         )?;
     }
-    let summary = Summary::of(records);
+    if !opts.quiet && !report.no_question.is_empty() {
+        let head = "Not checked, naming no question (--strict makes this an error)";
+        writeln!(w, "\n{}", style.bold(head))?;
+        for path in &report.no_question {
+            writeln!(w, "{}", style.dim(path))?;
+        }
+    }
+    if !shown.is_empty() || (!opts.quiet && !report.no_question.is_empty()) {
+        writeln!(w)?;
+    }
+    total(w, report, style)
+}
+
+/// The total line alone (`12 answers: 9 passed, 2 failed, 1 skipped`), colored by outcome: what
+/// the terminal gets when the report goes to a file.
+pub fn total(w: &mut impl Write, report: &Report, style: Style) -> io::Result<()> {
+    let summary = report.summary();
     let color = if summary.errors > 0 || summary.failed > 0 {
         Color::Red
     } else {
         Color::Green
     };
-    if !records.is_empty() {
-        writeln!(w)?;
-    }
     writeln!(w, "{}", style.paint(&style.bold(&summary.line()), color))
+}
+
+/// One row per record under a header, columns aligned by display width.
+fn table(w: &mut impl Write, records: &[&Record], style: Style) -> io::Result<()> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<[String; 5]> = records
+        .iter()
+        .map(|r| {
+            [
+                location(r),
+                r.id.clone().unwrap_or_else(|| "-".into()),
+                score(r),
+                band(r),
+                r.status.as_str().to_string(),
+            ]
+        })
+        .collect();
+    let header = ["PATH", "QUESTION", "SCORE", "BAND", "STATUS"].map(String::from);
+    let mut widths = [0usize; 5];
+    for row in std::iter::once(&header).chain(&rows) {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let [p, q, s, b, st] = &header;
+    writeln!(
+        w,
+        "{}",
+        style.bold(&format!(
+            "{}  {}  {}  {}  {st}",
+            pad(p, widths[0]),
+            pad(q, widths[1]),
+            pad_left(s, widths[2]),
+            pad(b, widths[3]),
+        ))
+    )?;
+    for (r, [p, q, s, b, st]) in records.iter().zip(&rows) {
+        let band = match &r.grade {
+            Some(g) => style.paint(&pad(b, widths[3]), band_color(g.band)),
+            None => pad(b, widths[3]),
+        };
+        let note = match (r.status, r.min_score) {
+            (Status::Fail, Some(min)) => format!("  {}", style.dim(&format!("needs {min}"))),
+            (Status::Skip, _) => {
+                format!("  {}", style.dim(r.message.as_deref().unwrap_or_default()))
+            }
+            _ => String::new(),
+        };
+        writeln!(
+            w,
+            "{}  {}  {}  {band}  {}{note}",
+            pad(p, widths[0]),
+            pad(q, widths[1]),
+            pad_left(s, widths[2]),
+            paint_status(st, r.status, style),
+        )?;
+    }
+    Ok(())
+}
+
+/// A grade's warnings, one `!` line each.
+fn warnings(w: &mut impl Write, g: &Grade, style: Style) -> io::Result<()> {
+    for warning in &g.warnings {
+        let text = wrap(warning, WIDTH, "    ");
+        let text = text.trim_start();
+        write!(w, "  {} {text}", style.paint("!", Color::Yellow))?;
+    }
+    Ok(())
+}
+
+/// The columns `s` takes on a terminal: two for a CJK character or an emoji, none for a
+/// combining mark.
+fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// `s` padded with spaces on the right to `cols` columns.
+fn pad(s: &str, cols: usize) -> String {
+    format!("{s}{}", " ".repeat(cols.saturating_sub(width(s))))
+}
+
+/// `s` padded with spaces on the left to `cols` columns.
+fn pad_left(s: &str, cols: usize) -> String {
+    format!("{}{s}", " ".repeat(cols.saturating_sub(width(s))))
 }
 
 /// One JSON object a line: `"type": "answer"` per answer (with every field of
 /// `grade --format json` when graded), then one `"type": "summary"`.
-pub fn json(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
-    for r in records {
+pub fn json(w: &mut impl Write, report: &Report) -> io::Result<()> {
+    for r in &report.records {
         let line = JsonAnswer {
             kind: "answer",
             // The grade carries `id` itself; a separate one only when there is no grade.
@@ -147,6 +245,7 @@ pub fn json(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
             min_score: r.min_score,
             error: r.message.as_deref().filter(|_| r.status == Status::Error),
             reason: r.message.as_deref().filter(|_| r.status == Status::Skip),
+            suppressed: &r.suppressed,
         };
         serde_json::to_writer(&mut *w, &line)?;
         writeln!(w)?;
@@ -155,7 +254,7 @@ pub fn json(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
         &mut *w,
         &JsonSummary {
             kind: "summary",
-            summary: Summary::of(records),
+            summary: report.summary(),
         },
     )?;
     writeln!(w)
@@ -178,6 +277,9 @@ struct JsonAnswer<'a> {
     error: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<&'a str>,
+    /// Points left out by `<!-- rubric: ignore ... -->`: `id`, `label`, `reason`, `line`.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    suppressed: &'a [Suppressed],
 }
 
 #[derive(Serialize)]
@@ -190,7 +292,8 @@ struct JsonSummary {
 
 /// JUnit XML: one test suite per file, one test case per answer. A failure lists the missing
 /// points; a file that cannot be checked is an error; a skipped answer is skipped.
-pub fn junit(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
+pub fn junit(w: &mut impl Write, report: &Report) -> io::Result<()> {
+    let records = &report.records;
     let s = Summary::of(records);
     writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -236,8 +339,8 @@ pub fn junit(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
 
 /// GitHub Actions workflow commands: an `::error` per answer below its threshold and per file
 /// that cannot be checked, a `::warning` per answer with grader warnings, then the total.
-pub fn github(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
-    for r in records {
+pub fn github(w: &mut impl Write, report: &Report) -> io::Result<()> {
+    for r in &report.records {
         let file = if r.path == "<stdin>" {
             String::new()
         } else {
@@ -269,6 +372,19 @@ pub fn github(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
             }
             _ => {}
         }
+        for s in &r.suppressed {
+            let at = if r.path == "<stdin>" {
+                String::new()
+            } else {
+                format!("file={},line={},", gh_property(&r.path), s.line)
+            };
+            writeln!(
+                w,
+                "::notice {at}title={}::{}",
+                gh_property(&format!("{} ignored", s.id)),
+                gh_data(&suppressed_text(s))
+            )?;
+        }
         if let Some(g) = r.grade.as_ref().filter(|g| !g.warnings.is_empty()) {
             let title = format!(
                 "{}: {} grader warning{}",
@@ -284,15 +400,16 @@ pub fn github(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
             )?;
         }
     }
-    writeln!(w, "{}", Summary::of(records).line())
+    writeln!(w, "{}", report.summary().line())
 }
 
 /// A Markdown summary for a CI job summary or a pull-request comment.
-pub fn markdown(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
+pub fn markdown(w: &mut impl Write, report: &Report) -> io::Result<()> {
+    let records = &report.records;
     writeln!(
         w,
-        "### rubric check\n\n**{}**\n",
-        Summary::of(records).line()
+        "{MARKDOWN_MARKER}\n### rubric check\n\n**{}**\n",
+        report.summary().line()
     )?;
     if !records.is_empty() {
         writeln!(
@@ -336,6 +453,22 @@ pub fn markdown(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
         }
         writeln!(w, "\n</details>")?;
     }
+    let suppressed: Vec<(&Record, &Suppressed)> = records
+        .iter()
+        .flat_map(|r| r.suppressed.iter().map(move |s| (r, s)))
+        .collect();
+    if !suppressed.is_empty() {
+        writeln!(w, "\n**Suppressed points**\n")?;
+    }
+    for (r, s) in suppressed {
+        writeln!(
+            w,
+            "- `{}:{}`: {}",
+            r.path.replace('`', "'"),
+            s.line,
+            md(&suppressed_text(s))
+        )?;
+    }
     let errors: Vec<&Record> = records
         .iter()
         .filter(|r| r.status == Status::Error)
@@ -354,9 +487,53 @@ pub fn markdown(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
     Ok(())
 }
 
+/// The first line of a Markdown report: invisible where the Markdown is rendered (a job summary,
+/// a pull-request comment), and how a later run knows the file is a report, not an answer.
+pub const MARKDOWN_MARKER: &str = "<!-- @generated by rubric check: a report, not an answer -->";
+
+/// True when `text` is a report that `rubric check` wrote (in any format, colored or not), so
+/// that a report saved inside the checked tree (`check -o summary.md .`, or `> report.txt`) is
+/// not graded as an answer on the next run. Each printer's first line is recognized.
+pub fn is_report(text: &str) -> bool {
+    static TEXT_HEADER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^PATH +QUESTION +SCORE +BAND +STATUS$").unwrap());
+    static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d+ answers?: \d+ passed, \d+ failed, \d+ skipped").unwrap()
+    });
+    static ESCAPES: LazyLock<Regex> = LazyLock::new(|| Regex::new("\u{1b}\\[[0-9;]*m").unwrap());
+    let text = text.trim_start_matches('\u{feff}');
+    let Some(first) = text.lines().map(str::trim).find(|l| !l.is_empty()) else {
+        return false;
+    };
+    let first = ESCAPES.replace_all(first, "");
+    first == MARKDOWN_MARKER
+        || TEXT_HEADER.is_match(&first)
+        || TOTAL.is_match(&first)
+        || first.starts_with("{\"type\":\"answer\"")
+        || first.starts_with("{\"type\":\"summary\"")
+        || ["::error ", "::warning ", "::notice "]
+            .iter()
+            .any(|c| first.starts_with(c))
+        || (first.starts_with("<?xml")
+            && text
+                .lines()
+                .nth(1)
+                .is_some_and(|l| l.starts_with(r#"<testsuites name="rubric check""#)))
+}
+
 /// `path:line`, which terminals and editors open at the line.
 fn location(r: &Record) -> String {
     format!("{}:{}", r.path, r.line)
+}
+
+/// `sre-24/g1 (availability patterns) ignored: my story had no on-call`.
+fn suppressed_text(s: &Suppressed) -> String {
+    let reason = if s.reason.is_empty() {
+        "no reason given".to_string()
+    } else {
+        s.reason.clone()
+    };
+    format!("{} ({}) ignored: {reason}", s.id, s.label)
 }
 
 fn score(r: &Record) -> String {
@@ -453,20 +630,120 @@ mod tests {
 
     #[test]
     fn every_printer_handles_no_records() {
+        let empty = Report::default();
         let mut out = Vec::new();
-        text(&mut out, &[], Style::plain()).unwrap();
+        text(&mut out, &empty, TextOptions::default()).unwrap();
         assert_eq!(
             String::from_utf8_lossy(&out),
             "0 answers: 0 passed, 0 failed, 0 skipped\n"
         );
         out.clear();
-        json(&mut out, &[]).unwrap();
-        assert_eq!(String::from_utf8_lossy(&out), "{\"type\":\"summary\",\"answers\":0,\"passed\":0,\"failed\":0,\"skipped\":0,\"errors\":0}\n");
-        type Printer = fn(&mut Vec<u8>, &[Record]) -> io::Result<()>;
+        json(&mut out, &empty).unwrap();
+        assert_eq!(String::from_utf8_lossy(&out), "{\"type\":\"summary\",\"answers\":0,\"passed\":0,\"failed\":0,\"skipped\":0,\"errors\":0,\"no_question\":0}\n");
+        type Printer = fn(&mut Vec<u8>, &Report) -> io::Result<()>;
         for f in [junit as Printer, github, markdown] {
             out.clear();
-            f(&mut out, &[]).unwrap();
+            f(&mut out, &empty).unwrap();
             assert!(!out.is_empty());
         }
+    }
+
+    #[test]
+    fn every_report_is_recognized_as_one_and_answers_are_not() {
+        let mk = |status| Record {
+            status,
+            ..Record::error("a.md", 3, "cannot tell which question this answers")
+        };
+        let samples = [
+            Report::default(),
+            Report {
+                records: vec![mk(Status::Error), mk(Status::Skip)],
+                no_question: vec!["README.md".into()],
+            },
+        ];
+        type Printer = fn(&mut Vec<u8>, &Report) -> io::Result<()>;
+        let plain = |w: &mut Vec<u8>, r: &Report| text(w, r, TextOptions::default());
+        let quiet = |w: &mut Vec<u8>, r: &Report| {
+            text(
+                w,
+                r,
+                TextOptions {
+                    quiet: true,
+                    ..TextOptions::default()
+                },
+            )
+        };
+        let colored = |w: &mut Vec<u8>, r: &Report| {
+            text(
+                w,
+                r,
+                TextOptions {
+                    style: Style { color: true },
+                    quiet: false,
+                },
+            )
+        };
+        let summary = |w: &mut Vec<u8>, r: &Report| total(w, r, Style { color: true });
+        colored::control::set_override(true);
+        for report in &samples {
+            for (name, f) in [
+                ("text", plain as Printer),
+                ("quiet text", quiet),
+                ("colored text", colored),
+                ("total", summary),
+                ("json", json),
+                ("junit", junit),
+                ("github", github),
+                ("markdown", markdown),
+            ] {
+                let mut out = Vec::new();
+                f(&mut out, report).unwrap();
+                let out = String::from_utf8(out).unwrap();
+                assert!(
+                    is_report(&out),
+                    "{name} with {} records:\n{out}",
+                    report.records.len()
+                );
+            }
+        }
+        for answer in [
+            "",
+            "# sre-13\n\nRetries amplify load.",
+            "---\nquestion: sre-13\n---\nPATH QUESTION",
+            "Path, question, score: three things I track.",
+            "## rubric check\nA heading about a rubric.",
+            "{\"id\": \"sre-13\"}",
+        ] {
+            assert!(!is_report(answer), "{answer:?}");
+        }
+    }
+
+    #[test]
+    fn table_columns_align_by_display_width() {
+        let mk = |path: &str| Record {
+            status: Status::Skip,
+            id: Some("sre-13".into()),
+            ..Record::error(path, 1, "skipped")
+        };
+        let report = Report {
+            records: vec![
+                mk("答案/缓存.md"),
+                mk("answers/cache.md"),
+                mk("cafe\u{301}.md"),
+            ],
+            no_question: Vec::new(),
+        };
+        let mut out = Vec::new();
+        text(&mut out, &report, TextOptions::default()).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let columns: Vec<usize> = out
+            .lines()
+            .take(4)
+            .map(|l| {
+                let before = &l[..l.find("sre-13").or_else(|| l.find("QUESTION")).unwrap()];
+                unicode_width::UnicodeWidthStr::width(before)
+            })
+            .collect();
+        assert_eq!(columns, vec![columns[0]; 4], "{out}");
     }
 }

@@ -1,17 +1,20 @@
 //! Printers for `rubric eval`.
 
-use super::{wrap, Style};
+use super::{count, wrap, Style};
 use crate::eval::Report;
 use std::io::{self, Write};
 
 pub fn text(w: &mut impl Write, r: &Report, style: Style) -> io::Result<()> {
     writeln!(
         w,
-        "{} answers, {} questions{}",
-        r.answers,
-        r.questions,
+        "{}, {}{}",
+        count(r.answers, "answer", "answers"),
+        count(r.questions, "question", "questions"),
         if r.skipped > 0 {
-            format!(" ({} empty answers skipped)", r.skipped)
+            format!(
+                " ({} skipped)",
+                count(r.skipped, "empty answer", "empty answers")
+            )
         } else {
             String::new()
         }

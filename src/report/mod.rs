@@ -44,6 +44,11 @@ impl Style {
     }
 }
 
+/// `1 answer`, `2 answers`: a count with the noun that reads right for it.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Wraps `text` to `width` columns, every line starting with `indent`.
 pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> String {
     let mut out = String::new();

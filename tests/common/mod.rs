@@ -12,6 +12,8 @@ pub fn rubric() -> Command {
     c.env_remove("RUBRIC_RUBRICS")
         .env_remove("RUBRIC_CONFIG")
         .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
+        .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE");
     c
 }

@@ -43,7 +43,7 @@ pub fn is_question_like(text: &str) -> bool {
 }
 
 /// An id with any case; `sre-3` also finds `sre-03`.
-fn id(token: &str, r: &dyn Resolver) -> Option<String> {
+pub fn id(token: &str, r: &dyn Resolver) -> Option<String> {
     if token.is_empty() {
         return None;
     }
@@ -67,7 +67,7 @@ fn clean(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::practice::tests::Fake;
+    use crate::answers::tests::Fake;
 
     #[test]
     fn finds_ids_at_the_start_of_file_names() {

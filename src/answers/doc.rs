@@ -69,11 +69,10 @@ impl<'a> Doc<'a> {
         kept.join("\n").trim_matches('\n').trim_end().to_string()
     }
 
-    /// The skip marker's reason if one stands among the blank and comment lines at `from`.
-    pub fn skip_at(&self, from: usize) -> Option<(usize, String)> {
-        (from..self.lines.len())
-            .take_while(|&i| matches!(self.kinds[i], Kind::Blank | Kind::Comment))
-            .find_map(|i| super::front::skip_marker(self.lines[i]).map(|r| (i, r)))
+    /// The blank and comment lines from `from` up to the first line with words: where a skip
+    /// directive may stand.
+    pub fn preamble(&self, from: usize) -> std::ops::Range<usize> {
+        from..self.first_content(from).unwrap_or(self.lines.len())
     }
 }
 
@@ -128,11 +127,11 @@ mod tests {
     }
 
     #[test]
-    fn finds_a_skip_marker_only_before_the_first_words() {
+    fn the_preamble_runs_up_to_the_first_words() {
         let d = Doc::new("\n<!-- note -->\n<!-- rubric: skip -->\ntext");
-        assert_eq!(d.skip_at(0), Some((2, String::new())));
-        let d = Doc::new("text\n<!-- rubric: skip -->");
-        assert_eq!(d.skip_at(0), None);
+        assert_eq!(d.preamble(0), 0..3);
+        assert_eq!(d.preamble(3), 3..3);
+        assert_eq!(Doc::new("\n\n").preamble(0), 0..2);
     }
 
     #[test]
