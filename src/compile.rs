@@ -348,6 +348,23 @@ fn point(
     if terms.is_empty() && related.is_empty() {
         return Err(format!("point `{}` has no evidence", p.id));
     }
+    let stemmer = crate::text::Stemmer::english();
+    for alt in p
+        .evidence
+        .iter()
+        .chain(&p.weak)
+        .flat_map(|e| e.split(" | "))
+    {
+        for part in alt.split(" + ").map(|x| x.trim().trim_start_matches('~')) {
+            let words = crate::text::analyze(part, &stemmer);
+            if !part.starts_with('#') && words.len() <= 1 && words.iter().all(|w| w.stop) {
+                return Err(format!(
+                    "point `{}`: `{part}` in `{alt}` is a single function word, which the grader does not match on its own; use a phrase",
+                    p.id
+                ));
+            }
+        }
+    }
     for alt in terms.iter().chain(&related).flat_map(|e| e.split(" | ")) {
         let bad_detector = alt.contains('#')
             && (alt.contains(" + ") || crate::grade::Detector::parse(alt.trim()).is_none());

@@ -29,6 +29,8 @@ struct WordInfo {
     class: u16,
     /// The word is one of the question's or guidance's own.
     echo: bool,
+    /// Distinct per word (within one rubric's cache), for counting distinct words.
+    word: u32,
 }
 
 /// A word of the answer as the matcher sees it.
@@ -49,6 +51,8 @@ pub(crate) struct ATok {
     pub number: bool,
     /// One of the question's or guidance's own words.
     pub echo: bool,
+    /// The same for every occurrence of one word, different for different words.
+    pub word: u32,
     /// Inside what a negation denies ("we never used *canaries, blue/green or rollbacks*").
     pub denied: bool,
 }
@@ -128,6 +132,7 @@ impl Scratch {
                         stop: stopwords::is_stop(norm),
                         class: words::classes(norm, stem),
                         echo,
+                        word: seen.len() as u32,
                     };
                     seen.insert(norm.as_str().into(), info);
                     info
@@ -144,6 +149,7 @@ impl Scratch {
                 class: info.class,
                 number: digit,
                 echo: info.echo,
+                word: info.word,
                 denied: false,
             });
         });

@@ -221,6 +221,7 @@ impl Compiled {
         };
         let mut parts = Vec::new();
         let mut echo = true;
+        let mut content = false;
         let mut says_no = false;
         for phrase in alt.split(" + ").map(str::trim) {
             let words = text::analyze(phrase, stemmer);
@@ -228,6 +229,7 @@ impl Compiled {
                 return;
             }
             echo &= words.iter().all(|w| w.stop || self.echo.contains(&w.stem));
+            content |= words.iter().any(|w| !w.stop);
             says_no |= words
                 .iter()
                 .any(|w| super::words::classes(&w.norm, &w.stem) & super::words::NEGATOR != 0);
@@ -245,7 +247,7 @@ impl Compiled {
         }
         // Evidence that only repeats the question's words, even spread over a sentence, has
         // said nothing of its own.
-        let strength = if echo && strength >= 1.0 {
+        let strength = if echo && content && strength >= 1.0 {
             ECHO_STRENGTH
         } else {
             strength

@@ -35,6 +35,9 @@ pub struct Grade {
     /// Machine-readable names of the warnings: `keyword-list`, `short`, `echo`, `denied`,
     /// `buzzwords`, `padding`, `generic`.
     pub flags: Vec<&'static str>,
+    /// Distinct content words in the sentences that show some point: how much the answer says
+    /// about the question, as opposed to its length.
+    pub depth: usize,
 }
 
 impl Grade {

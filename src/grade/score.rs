@@ -12,10 +12,17 @@ use serde::Serialize;
 pub const COVERED: f64 = 0.6;
 /// Most of a point's need that related words can supply: less than the covered line.
 const RELATED_CAP: f32 = 0.45;
-/// Coverage at or below which the score is 0, and at or above which it is 100: no answer says
-/// everything a rubric lists, and a few stray domain words are not coverage.
+/// What the score is read from, below which it is 0 and at which it is 100: a few stray domain
+/// words are not coverage, and only an answer that shows every point, and says enough about
+/// them, is perfect.
 pub const FLOOR: f64 = 0.1;
-pub const CEILING: f64 = 0.8;
+pub const CEILING: f64 = 1.0;
+/// Share of the score that follows how much the answer says about the question (`depth`, in
+/// distinct content words of the sentences that show its points) rather than which points it
+/// shows: a point named in passing and a point explained are not the same answer.
+const DEPTH_SHARE: f64 = 0.1;
+/// Depth from which an answer has said enough, whatever the rubric.
+const DEPTH_ENOUGH: f64 = 60.0;
 /// Share of function words below which an answer reads as a bare keyword list.
 const KEYWORD_LIST_STOP_RATIO: f64 = 0.15;
 const KEYWORD_PENALTY: f64 = 0.25;
@@ -109,6 +116,7 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
     let mut hits = evidence::find(c, toks, answer);
     // By point, then longest first, so "error budget" wins over "budget" for the same words.
     hits.sort_unstable_by_key(|h| (h.point, std::cmp::Reverse(h.len()), h.first().0, h.alt));
+    let depth = depth(c, &hits, toks);
     let mut points = Vec::with_capacity(q.points.len());
     let mut rest: &[Hit] = &hits;
     for (pi, p) in q.points.iter().enumerate() {
@@ -126,7 +134,31 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
             shape.keyword_list,
         ));
     }
-    decide(q, c, points, &shape, toks, answer)
+    decide(q, c, points, &shape, depth, toks, answer)
+}
+
+/// How much the answer says about the question: distinct content words in the sentences that
+/// show some point. Padding elsewhere, and saying the same thing again, add nothing.
+fn depth(c: &Compiled, hits: &[Hit], toks: &[ATok]) -> usize {
+    let mut on_topic = vec![false; toks.len()];
+    for h in hits
+        .iter()
+        .filter(|h| !h.negated && c.alts[h.alt as usize].strength >= super::matcher::ECHO_STRENGTH)
+    {
+        let (from, to) = evidence::sentence_of(toks, h.first().0);
+        if !on_topic[from] {
+            on_topic[from..to].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    let mut words: Vec<u32> = toks
+        .iter()
+        .zip(&on_topic)
+        .filter(|(t, on)| **on && !t.stop && !t.number)
+        .map(|(t, _)| t.word)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words.len()
 }
 
 /// The credit of one point from its hits.
@@ -281,6 +313,7 @@ fn decide(
     c: &Compiled,
     points: Vec<PointGrade>,
     shape: &Shape,
+    depth: usize,
     toks: &[ATok],
     answer: &str,
 ) -> Grade {
@@ -290,10 +323,11 @@ fn decide(
     let coverage = if total > 0.0 { got / total } else { 0.0 };
     let mut warnings = Vec::new();
     let mut flags = Vec::new();
+    let said = (depth as f64 / DEPTH_ENOUGH).min(1.0);
     let mut score = if c.whole_answer {
         calibrate_whole(coverage)
     } else {
-        calibrate(coverage)
+        calibrate((1.0 - DEPTH_SHARE) * coverage + DEPTH_SHARE * said)
     };
     if shape.keyword_list {
         flags.push("keyword-list");
@@ -352,6 +386,7 @@ fn decide(
         coverage: (coverage * 10_000.0).round() / 10_000.0,
         kind: q.kind,
         flags,
+        depth,
     }
 }
 
