@@ -55,6 +55,9 @@ pub(crate) struct ATok {
     pub word: u32,
     /// Inside what a negation denies ("we never used *canaries, blue/green or rollbacks*").
     pub denied: bool,
+    /// Inside any negation, a denied failure included ("we do not *blame individuals*"): what
+    /// `~` evidence looks for.
+    pub absent: bool,
 }
 
 impl ATok {
@@ -70,7 +73,9 @@ pub(crate) struct Analyzed {
 /// Lowercases into `out`, folding curly apostrophes; ASCII words take the fast path.
 fn normalize_into(word: &str, out: &mut String) {
     out.clear();
-    if word.is_ascii() {
+    if word == "%" {
+        out.push_str("percent");
+    } else if word.is_ascii() {
         out.push_str(word);
         out.make_ascii_lowercase();
     } else {
@@ -95,7 +100,7 @@ impl Scratch {
         tokenize::for_each_token(answer, |t| {
             // One pass tells whether the word needs folding (most are lowercase ASCII already,
             // and are looked up as they stand) and whether it is a number.
-            let mut fold = false;
+            let mut fold = t.text == "%";
             for b in t.text.bytes() {
                 fold |= b.is_ascii_uppercase() || !b.is_ascii();
             }
@@ -103,10 +108,6 @@ impl Scratch {
             let digit = t.text.as_bytes()[0].is_ascii_digit() && !t.text.ends_with("xx");
             if fold {
                 normalize_into(t.text, norm);
-                // "SLOs", "DLQs": an acronym's plural is the acronym.
-                if is_acronym_plural(t.text) {
-                    norm.pop();
-                }
             }
             let info = match seen.get(if fold { norm.as_str() } else { t.text }) {
                 Some(info) => *info,
@@ -122,7 +123,15 @@ impl Scratch {
                             .or_insert_with(|| stemmer.stem(norm).into_boxed_str()),
                     };
                     let echo = c.echo.contains(stem);
-                    let mut id = c.stems.get(stem).copied();
+                    let mut id = c
+                        .stems
+                        .get(stem)
+                        .copied()
+                        .filter(|&id| c.same_word(id, norm, stem));
+                    // "SLOs", "PRs": the plural of an acronym is the acronym.
+                    if id.is_none() && is_acronym_plural(t.text) {
+                        id = c.stems.get(&norm[..norm.len() - 1]).copied();
+                    }
                     // A word of the question is the question's, not a misspelt term.
                     if id.is_none() && !echo && norm.len() >= FUZZY_MIN_CHARS {
                         id = fuzzy_lookup(c, norm);
@@ -151,6 +160,7 @@ impl Scratch {
                 echo: info.echo,
                 word: info.word,
                 denied: false,
+                absent: false,
             });
         });
         if !c.whole_answer {
@@ -170,6 +180,9 @@ fn is_acronym_plural(w: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         && b[0].is_ascii_uppercase()
 }
+
+/// How far "without" reaches: its own noun phrase.
+const WITHOUT_REACH: usize = 3;
 
 /// A denial this short right after a question answers it ("Never encountered them.").
 const ANSWERED_MAX: usize = 6;
@@ -196,14 +209,17 @@ fn mark_denied(toks: &mut [ATok], answer: &str) {
         if j < reached || !negates(toks, j, answer) {
             continue;
         }
-        if denies_a_failure(toks, j, answer) {
-            continue;
+        // Saying a failure did not happen is the practice; only `~` evidence, which names what
+        // the answer says is absent, still reads it as negated.
+        let failure = denies_a_failure(toks, j, answer);
+        if !failure {
+            mark_back(toks, j);
         }
-        mark_back(toks, j);
         // "We never used X, Y or Z", "I didn't A, B or C": a negation that opens its sentence
         // governs the whole of it; one further in governs its clause and a short list.
         let opens = leads_sentence(toks, j);
-        let lists = !in_relative_clause(toks, j, answer);
+        let without = is_word(toks, j, answer, "without");
+        let lists = !without && !in_relative_clause(toks, j, answer);
         let mut on = true;
         let mut closed = false;
         let mut k = j + 1;
@@ -211,6 +227,14 @@ fn mark_denied(toks: &mut [ATok], answer: &str) {
             let t = toks[k];
             let turns = t.is(SCOPE_END) && !(opens && t.is(CONDITION));
             if t.hard || turns || new_subject(toks, k, answer) {
+                break;
+            }
+            // "without" governs its own phrase: "without needing action and fix it" ends at
+            // "and"; "without visibility every fix was guesswork" after a few words.
+            let phrase_done = k - j > WITHOUT_REACH
+                || is_word(toks, k, answer, "and")
+                || is_word(toks, k, answer, "or");
+            if without && phrase_done {
                 break;
             }
             // A list already closed by "or" ("no user IDs or URLs, drop unused series") ends
@@ -222,8 +246,11 @@ fn mark_denied(toks: &mut [ATok], answer: &str) {
             if t.is(NEGATOR) && negates(toks, k, answer) {
                 // "never ship without a plan" affirms; "no X and no Y", "no X, not Y" deny both.
                 on = !(on && is_word(toks, k, answer, "without"));
+            } else if failure {
+                toks[k].absent |= on;
             } else {
                 toks[k].denied |= on;
+                toks[k].absent |= on;
             }
             k += 1;
         }
@@ -245,6 +272,7 @@ fn deny_answered_questions(toks: &mut [ATok], answer: &str) {
             let (qfrom, _) = sentence_span(toks, from - 1);
             for t in &mut toks[qfrom..from] {
                 t.denied = true;
+                t.absent = true;
             }
         }
         j = to;
@@ -293,10 +321,14 @@ fn leads_sentence(toks: &[ATok], j: usize) -> bool {
 /// A subject that starts a new clause ("if that doesn't work *we* add a check"), not one inside
 /// a question word's clause ("how *I* detected it").
 fn new_subject(toks: &[ATok], k: usize, answer: &str) -> bool {
-    if !toks[k].is(SUBJECT) || k == 0 {
+    if k == 0 {
         return false;
     }
     let word = answer[toks[k].start..toks[k].end].to_ascii_lowercase();
+    let contracted = word.contains(['\'', '’']);
+    if !toks[k].is(SUBJECT) && !contracted {
+        return false;
+    }
     let prev = answer[toks[k - 1].start..toks[k - 1].end].to_ascii_lowercase();
     if matches!(
         prev.as_str(),
@@ -304,9 +336,10 @@ fn new_subject(toks: &[ATok], k: usize, answer: &str) -> bool {
     ) {
         return false;
     }
-    // "I", "we", "they" are subjects wherever they stand; "it", "this", "that" only where a
-    // clause starts ("... and it failed"), not as an object ("document it").
-    let nominative = matches!(word.as_str(), "i" | "we" | "they" | "he" | "she" | "you");
+    // "I", "we", "they" (and "I'd", "we're") are subjects wherever they stand; "it", "this",
+    // "that" only where a clause starts ("... and it failed"), not as an object ("document it").
+    let person = word.split(['\'', '’']).next().unwrap_or("");
+    let nominative = matches!(person, "i" | "we" | "they" | "he" | "she" | "you");
     nominative || toks[k].boundary || matches!(prev.as_str(), "and" | "or" | "so" | "then")
 }
 
@@ -355,13 +388,24 @@ fn mark_back(toks: &mut [ATok], j: usize) {
     if !after_aux {
         return;
     }
-    let mut k = j;
-    while k > 0 && j - k < SCOPE_MAX && !toks[k].sentence && !toks[k].hard {
-        k -= 1;
-        if toks[k].is(SUBJECT | SCOPE_END) {
-            break;
-        }
-        toks[k].denied = true;
+    // The subject runs back to the start of the clause; a condition or a reason before it
+    // ("when refactoring isn't feasible", "because one box doesn't take it down") is not a
+    // claim that something was not done, and a failure as subject ("the failure has not
+    // happened again") is the practice working.
+    let from = (0..j)
+        .rev()
+        .find(|&k| toks[k + 1].boundary || k == 0)
+        .unwrap_or(0);
+    let subject = &toks[from..j];
+    if subject
+        .iter()
+        .any(|t| t.is(SCOPE_END | CONDITION | HAZARD) || t.is(SUBJECT))
+    {
+        return;
+    }
+    for t in &mut toks[from..j] {
+        t.denied = true;
+        t.absent = true;
     }
 }
 
@@ -369,6 +413,10 @@ fn mark_back(toks: &mut [ATok], j: usize) {
 /// "instead of", "rather than", which deny what follows them.
 fn negates(toks: &[ATok], j: usize, answer: &str) -> bool {
     let word = |k: usize| answer[toks[k].start..toks[k].end].to_ascii_lowercase();
+    // "no-fault", "no-blame", "non-critical": a compound, not a negation.
+    if answer[toks[j].end..].starts_with('-') {
+        return false;
+    }
     if toks[j].is(NEGATOR) {
         let next_cancels = toks
             .get(j + 1)
@@ -403,7 +451,10 @@ fn list_continues(toks: &[ATok], k: usize, answer: &str, opens: bool) -> bool {
             .iter()
             .position(|w| w == "or" || w == "nor")
             .unwrap_or(words.len());
-        if item > max || toks[at].is(SUBJECT | SCOPE_END) {
+        // Further in a sentence, an "or" only closes a list in a short clause: "and each
+        // environment or service gets its own record" is a new clause.
+        let too_long = item > max || (!opens && words.len() > LIST_ITEM_MAX + 2);
+        if too_long || toks[at].is(SUBJECT | SCOPE_END) {
             return false;
         }
         let last_item = words[0] == "and" && words.len() <= SHORT_LAST_ITEM;

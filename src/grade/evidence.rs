@@ -89,7 +89,10 @@ pub(crate) fn find(c: &Compiled, toks: &[ATok], answer: &str) -> Vec<Hit> {
             }
             if c.alts[ai].negative {
                 // A fact stated negatively is shown by denying it, and only so.
-                if !hit.negated {
+                let absent = spans
+                    .iter()
+                    .any(|&(a, b)| toks[a..=b].iter().any(|t| t.absent));
+                if !absent {
                     continue;
                 }
                 hit.negated = false;
@@ -172,9 +175,7 @@ fn detect(d: Detector, toks: &[ATok], answer: &str) -> Vec<(usize, usize)> {
             .map(|k| (k, k))
             .collect(),
         Detector::Result => results(toks, answer),
-        Detector::IDid => (0..toks.len())
-            .filter_map(|k| first_person_action(toks, k))
-            .collect(),
+        Detector::IDid => actions(toks, answer),
         Detector::Time => (0..toks.len())
             .filter_map(|k| time_marker(toks, k, answer))
             .collect(),
@@ -226,8 +227,13 @@ fn results(toks: &[ATok], answer: &str) -> Vec<(usize, usize)> {
     let mut from = 0;
     while from < toks.len() {
         let (_, to) = sentence_of(toks, from);
-        let q = (from..to).find(|&k| is_quantity(toks, k, answer));
         let cue = (from..to).find(|&k| toks[k].is(CHANGE));
+        // The quantity nearest the change word: "over three months MTTR fell by 40%" is 40%.
+        let q = cue.and_then(|cue| {
+            (from..to)
+                .filter(|&k| is_quantity(toks, k, answer))
+                .min_by_key(|&k| k.abs_diff(cue))
+        });
         if let (Some(q), Some(cue)) = (q, cue) {
             let (a, b) = (q.min(cue), q.max(cue));
             out.push(if b - a <= RESULT_QUOTE_REACH {
@@ -239,6 +245,50 @@ fn results(toks: &[ATok], answer: &str) -> Vec<(usize, usize)> {
         from = to;
     }
     out
+}
+
+/// First-person actions, each once: "I led the bridge, rolled back the deploy, and applied a
+/// hotfix" is three. After "I" and a past verb, each further clause of the sentence that opens
+/// with a past verb (or "and" and one) is another action of the same "I".
+fn actions(toks: &[ATok], answer: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        let Some((i, v)) = first_person_action(toks, k) else {
+            k += 1;
+            continue;
+        };
+        out.push((i, v));
+        let (_, to) = sentence_of(toks, i);
+        let mut j = v + 1;
+        while j < to {
+            let mut at = j;
+            if toks[at].boundary || is_and(toks, at, answer) {
+                if is_and(toks, at, answer) {
+                    at += 1;
+                }
+                if at < to
+                    && toks[at].is(PAST)
+                    && !toks[at].is(NO_ACTION | AUX | SUBJECT)
+                    && (toks[j].boundary || is_and(toks, j, answer))
+                {
+                    out.push((at, at));
+                    j = at + 1;
+                    continue;
+                }
+            }
+            if toks[j].is(SUBJECT) {
+                break;
+            }
+            j += 1;
+        }
+        k = to.max(v + 1);
+    }
+    out
+}
+
+fn is_and(toks: &[ATok], k: usize, answer: &str) -> bool {
+    answer[toks[k].start..toks[k].end].eq_ignore_ascii_case("and")
 }
 
 /// "I" followed (past an adverb or two) by a verb in the past: "I rolled back", "I also

@@ -78,6 +78,10 @@ pub struct Compiled {
     pub(crate) whole_answer: bool,
     /// Content stems of the question and its guidance, for telling an echo from an answer.
     pub(crate) echo: BTreeSet<String>,
+    /// By stem id, the words of the rubric's evidence that have that stem: an answer's word
+    /// counts only if it is a form of one of them ("deployments" of "deploy"), not another word
+    /// the stemmer happens to fold in ("systemic" of "system", "several" of "severity").
+    pub(crate) surfaces: Vec<Vec<Box<str>>>,
 }
 
 /// One way of saying one piece of evidence.
@@ -120,6 +124,7 @@ impl Compiled {
             fuzzy: Vec::new(),
             sample_words: text::tokenize(&q.sample_answer).len(),
             whole_answer: false,
+            surfaces: Vec::new(),
             echo: content_stems(
                 &format!("{}\n{}", q.question, q.guidance.as_deref().unwrap_or("")),
                 stemmer,
@@ -236,6 +241,10 @@ impl Compiled {
             let mut ids = Vec::with_capacity(words.len());
             for w in &words {
                 let id = self.intern(&w.stem);
+                let forms = &mut self.surfaces[id as usize];
+                if !forms.iter().any(|f| **f == *w.norm) {
+                    forms.push(w.norm.as_str().into());
+                }
                 if w.norm.chars().count() >= FUZZY_MIN_CHARS
                     && w.norm.chars().all(char::is_alphabetic)
                 {
@@ -282,7 +291,19 @@ impl Compiled {
 
     fn intern(&mut self, stem: &str) -> u32 {
         let next = self.stems.len() as u32;
-        *self.stems.entry(stem.to_string()).or_insert(next)
+        let id = *self.stems.entry(stem.to_string()).or_insert(next);
+        if self.surfaces.len() <= id as usize {
+            self.surfaces.resize_with(id as usize + 1, Vec::new);
+        }
+        id
+    }
+
+    /// Whether the answer's word `norm` (stem `stem`, id `id`) is a form of one of the
+    /// evidence's words with that stem.
+    pub(crate) fn same_word(&self, id: u32, norm: &str, stem: &str) -> bool {
+        self.surfaces.get(id as usize).is_none_or(|forms| {
+            forms.is_empty() || forms.iter().any(|f| forms_agree(f, norm, stem))
+        })
     }
 }
 
@@ -303,5 +324,62 @@ fn default_need(source: Source, groups: usize) -> f32 {
         Source::Sample if groups >= 6 => 2.0,
         Source::Sample if groups >= 3 => 1.5,
         _ => 1.0,
+    }
+}
+
+/// Endings that make forms of one word, in families: an inflection (`""`, `s`, `ed`, `ing`)
+/// goes with any family but "-able"; other endings only with their own family.
+fn family(suffix: &str) -> Option<u8> {
+    Some(match suffix {
+        "" | "s" | "es" | "e" | "ed" | "d" | "ing" | "y" | "ies" | "ied" | "'s" => 0,
+        "ment" | "ments" => 1,
+        "ate" | "ates" | "ated" | "ating" | "ation" | "ations" => 2,
+        "ion" | "ions" => 3,
+        "er" | "ers" => 4,
+        "ence" | "ences" | "enced" => 5,
+        "able" | "ably" | "ability" | "abilities" => 6,
+        _ => return None,
+    })
+}
+
+/// Two words with one stem are forms of one word: the same, both built on the stem with
+/// endings of agreeing families, or not built on the stem as written (then the stemmer's word
+/// is taken).
+fn forms_agree(evidence: &str, answer: &str, stem: &str) -> bool {
+    if evidence == answer {
+        return true;
+    }
+    let (Some(e), Some(a)) = (evidence.strip_prefix(stem), answer.strip_prefix(stem)) else {
+        return true;
+    };
+    match (family(e), family(a)) {
+        (Some(x), Some(y)) => x == y || (x == 0 && y != 6) || (y == 0 && x != 6),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::forms_agree;
+    use crate::text::Stemmer;
+
+    fn agree(e: &str, a: &str) -> bool {
+        let s = Stemmer::english();
+        assert_eq!(s.stem(e), s.stem(a), "{e} and {a} share a stem");
+        forms_agree(e, a, &s.stem(e))
+    }
+
+    #[test]
+    fn forms_of_a_word_agree_and_other_words_do_not() {
+        assert!(agree("deploy", "deployments"));
+        assert!(agree("automation", "automated"));
+        assert!(agree("monitoring", "monitor"));
+        assert!(agree("available", "availability"));
+        assert!(!agree("severity", "several"));
+        assert!(!agree("system", "systemic"));
+        assert!(!agree("operator", "operating"));
+        assert!(!agree("experiments", "experience"));
+        assert!(!agree("action", "actionable"));
+        assert!(!agree("customization", "customers"));
     }
 }

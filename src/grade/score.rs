@@ -24,7 +24,7 @@ const DEPTH_SHARE: f64 = 0.1;
 /// Depth from which an answer has said enough, whatever the rubric.
 const DEPTH_ENOUGH: f64 = 60.0;
 /// Share of function words below which an answer reads as a bare keyword list.
-const KEYWORD_LIST_STOP_RATIO: f64 = 0.15;
+const KEYWORD_LIST_STOP_RATIO: f64 = 0.1;
 const KEYWORD_PENALTY: f64 = 0.25;
 /// An answer shorter than this share of the reference answer (within the bounds below) cannot
 /// have covered much: its score is scaled down in proportion.
@@ -115,7 +115,18 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
     let shape = shape(toks);
     let mut hits = evidence::find(c, toks, answer);
     // By point, then longest first, so "error budget" wins over "budget" for the same words.
-    hits.sort_unstable_by_key(|h| (h.point, std::cmp::Reverse(h.len()), h.first().0, h.alt));
+    // Stronger evidence first where two overlap ("separate VPCs" over the question's own "VPCs
+    // per environment"), then longer.
+    hits.sort_unstable_by_key(|h| {
+        let strength = (c.alts[h.alt as usize].strength * 100.0) as u32;
+        (
+            h.point,
+            std::cmp::Reverse(strength),
+            std::cmp::Reverse(h.len()),
+            h.first().0,
+            h.alt,
+        )
+    });
     let depth = depth(c, &hits, toks);
     let mut points = Vec::with_capacity(q.points.len());
     let mut rest: &[Hit] = &hits;
@@ -239,9 +250,12 @@ fn credit_point(
     let mut evidence: Vec<String> = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
     for h in shown {
-        let e = quote(h, toks, answer);
-        if !evidence.contains(&e) {
-            evidence.push(e);
+        // The parts of a conjunction are quoted apart: evidence is always the answer's words.
+        for (a, b) in h.spans() {
+            let e = answer[toks[a].start..toks[b].end].to_string();
+            if !evidence.contains(&e) {
+                evidence.push(e);
+            }
         }
         for (a, b) in h.spans() {
             let s = Span {
@@ -280,15 +294,6 @@ fn credit_point(
         denied,
         unscored: p.unscored.clone(),
     }
-}
-
-/// The answer's words for a hit: its parts, joined by an ellipsis when apart.
-fn quote(h: &Hit, toks: &[ATok], answer: &str) -> String {
-    let parts: Vec<&str> = h
-        .spans()
-        .map(|(a, b)| &answer[toks[a].start..toks[b].end])
-        .collect();
-    parts.join(" … ")
 }
 
 /// The words to quote for a denied hit: from the negation before it to the hit.

@@ -3,6 +3,9 @@
 
 /// Lowercased, apostrophe-folded form of one token.
 pub fn normalize(token: &str) -> String {
+    if token == "%" {
+        return "percent".to_string();
+    }
     let mut out = String::with_capacity(token.len());
     for c in token.chars() {
         match c {

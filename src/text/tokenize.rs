@@ -118,6 +118,11 @@ fn ascii_tokens<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
                 hard_before: before.2,
             });
         }
+        if c == b'%' {
+            let before = gap.finish('%');
+            f(percent(text, i, before));
+            continue;
+        }
         gap.see(c as char, b.get(i + 1).map(|&n| n as char));
     }
     if let Some(s) = start {
@@ -163,6 +168,11 @@ fn unicode_tokens<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
                 hard_before: before.2,
             });
         }
+        if c == '%' {
+            let before = gap.finish('%');
+            f(percent(text, i, before));
+            continue;
+        }
         gap.see(c, chars.peek().map(|&(_, n)| n));
     }
     if let Some(s) = start {
@@ -174,6 +184,18 @@ fn unicode_tokens<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
             sentence_before: before.1,
             hard_before: before.2,
         });
+    }
+}
+
+/// `%` is a word of its own ("percent"), so evidence can say "percent of traffic".
+fn percent(text: &str, i: usize, before: (bool, bool, bool)) -> Token<'_> {
+    Token {
+        text: &text[i..i + 1],
+        start: i,
+        end: i + 1,
+        boundary_before: before.0,
+        sentence_before: before.1,
+        hard_before: before.2,
     }
 }
 
@@ -210,7 +232,10 @@ mod tests {
         );
         assert_eq!(words("the team’s SLOs"), ["the", "team’s", "SLOs"]);
         assert_eq!(words("'quoted' words"), ["quoted", "words"]);
-        assert_eq!(words("p99 5xx k8s 99.9%"), ["p99", "5xx", "k8s", "99", "9"]);
+        assert_eq!(
+            words("p99 5xx k8s 99.9%"),
+            ["p99", "5xx", "k8s", "99", "9", "%"]
+        );
     }
 
     #[test]
@@ -265,6 +290,7 @@ mod tests {
                 ("keep", false, false),
                 ("99", false, false),
                 ("9", false, false),
+                ("%", false, false),
                 ("e", false, false),
                 ("g", false, false),
                 ("for", true, true),
