@@ -566,8 +566,10 @@ fn timeline_svg(s: &mut String, attempts: &[Attempt], layout: Layout, desc: &str
             points.join(" ")
         );
     }
-    // Few enough marks to name each one's question without crowding.
+    // Few enough marks to name each one's question; a name that would overlap one already
+    // placed is left out (the mark's tooltip and the table still name it).
     let labelled = n <= if narrow { 8 } else { 16 };
+    let mut placed: Vec<(f64, f64, f64)> = Vec::new();
     for (i, a) in attempts.iter().enumerate() {
         let band = band_of(a.score).as_str();
         let (cx, cy) = (x(i), y(f64::from(a.score)));
@@ -600,12 +602,23 @@ fn timeline_svg(s: &mut String, attempts: &[Attempt], layout: Layout, desc: &str
                 cy - 5.0
             ),
         };
-        let label = if labelled {
-            let anchor = match i {
-                0 if n > 1 => "start",
-                i if i + 1 == n && n > 1 => "end",
-                _ => "middle",
-            };
+        let anchor = match i {
+            0 if n > 1 => "start",
+            i if i + 1 == n && n > 1 => "end",
+            _ => "middle",
+        };
+        // About 6.6 units a character at the labels' 11px.
+        let width = 6.6 * a.question.chars().count() as f64 + 4.0;
+        let x0 = match anchor {
+            "start" => cx,
+            "end" => cx - width,
+            _ => cx - width / 2.0,
+        };
+        let free = !placed
+            .iter()
+            .any(|&(a0, a1, ay)| x0 < a1 && a0 < x0 + width && (ay - (cy - 10.0)).abs() < 13.0);
+        let label = if labelled && free {
+            placed.push((x0, x0 + width, cy - 10.0));
             format!(
                 "<text class=\"point-label\" x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{}</text>",
                 cy - 10.0,
@@ -753,8 +766,13 @@ fn location(r: &Record) -> String {
     format!("{}:{}", r.path, r.line)
 }
 
+/// A date as `<time>`, kept on one line.
 fn date_of(rfc3339: &str) -> String {
-    esc(rfc3339.get(..10).unwrap_or(rfc3339))
+    format!(
+        "<time datetime=\"{}\">{}</time>",
+        esc(rfc3339),
+        esc(rfc3339.get(..10).unwrap_or(rfc3339))
+    )
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -818,7 +836,8 @@ a:focus, [tabindex]:focus { outline: 3px solid var(--good-fg); outline-offset: 2
 tbody th a { overflow-wrap: anywhere; }
 code, .qid, .pid { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9em; }
 .qid { font-weight: 700; }
-.pid { color: var(--muted); font-size: .8em; }
+time { white-space: nowrap; }
+.pid { color: var(--muted); font-size: .8em; white-space: nowrap; }
 .chart { margin: 0; }
 .chart svg { width: 100%; height: auto; display: block; }
 .chart svg.narrow { display: none; }
