@@ -874,7 +874,8 @@ section.answer { border: 1px solid var(--line); border-radius: .5rem; padding: 1
 mark { color: inherit; padding: 0 .1em; border-radius: .2em; }
 mark.covered { background: var(--covered); border-bottom: 2px solid var(--covered-line); }
 mark.partial { background: var(--part); border-bottom: 2px dotted var(--part-line); }
-.points ul, ol.missed { margin: 0; padding-left: 1.1rem; }
+.points ul { margin: 0; padding-left: 1.1rem; }
+ol.missed { margin: 0; padding-left: 2rem; }
 .points li, ol.missed li { margin: .3rem 0; }
 .points ul.covered, .points ul.partial { list-style: none; padding-left: 0; }
 .swatch { display: inline-block; width: .8em; height: .8em; border-radius: .2em; margin-right: .35em; vertical-align: -.05em; }
@@ -887,7 +888,7 @@ ul.missing li::marker { content: "✗ "; color: var(--weak-fg); }
 .ids .qid { display: inline-block; margin-right: .4rem; font-weight: normal; }
 details { margin: .75rem 0; } summary { cursor: pointer; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); }
-@media (max-width: 760px) {
+@media screen and (max-width: 760px) {
   body { padding: .75rem; font-size: 15px; }
   .chart svg.wide { display: none; }
   .chart svg.narrow { display: block; }
