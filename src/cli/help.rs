@@ -63,6 +63,19 @@ const ALL: &[&str] = &[
     "CLICOLOR",
 ];
 const RUBRICS: &[&str] = &["RUBRIC_RUBRICS", "RUBRIC_CONFIG"];
+/// What `rubric` as a whole reads: every variable, for the top-level page.
+const EVERY: &[&str] = &[
+    "RUBRIC_RUBRICS",
+    "RUBRIC_CONFIG",
+    "RUBRIC_HOME",
+    "RUBRIC_DATE",
+    "VISUAL",
+    "EDITOR",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "CLICOLOR_FORCE",
+    "CLICOLOR",
+];
 const PRACTICE_ENV: &[&str] = &[
     "VISUAL",
     "EDITOR",
@@ -159,8 +172,12 @@ const RUBRIC: Page = Page {
             "grade every practice file in a folder",
         ),
         ("rubric list --set sre", "list the questions of a set"),
+        (
+            "rubric practice",
+            "answer the next question in your editor and record the attempt",
+        ),
     ],
-    environment: ALL,
+    environment: EVERY,
     exit: &[
         (0, "every graded answer met its threshold (or nothing was graded)"),
         (
@@ -572,6 +589,11 @@ mod tests {
 
     #[test]
     fn every_environment_variable_named_is_described() {
+        assert_eq!(
+            EVERY.len(),
+            ENVIRONMENT.len(),
+            "the top-level page names them all"
+        );
         for name in [
             "rubric",
             "build",
