@@ -51,6 +51,8 @@ pub struct Record {
     pub message: Option<String>,
     /// Points left out of the grade by `<!-- rubric: ignore ... -->`, in the order written.
     pub suppressed: Vec<Suppressed>,
+    /// The text that was graded (graded answers only): what the grade's spans point into.
+    pub answer: Option<String>,
 }
 
 /// A point an answer was graded without, and why.
@@ -77,6 +79,7 @@ impl Record {
             grade: None,
             message: Some(message.into()),
             suppressed: Vec::new(),
+            answer: None,
         }
     }
 }
@@ -225,6 +228,7 @@ fn grade_piece(
             r.min_score = Some(min);
             r.message = None;
             r.grade = Some(g);
+            r.answer = Some(text.clone());
         }
         Err(e) => {
             r.message = Some(format!(

@@ -83,6 +83,18 @@ pub enum Command {
     /// Print the configuration in force (rubric.toml merged with defaults) as TOML
     #[command(after_help = help::after_help("config"))]
     Config(ConfigArgs),
+    /// Practice: pick a question, answer it in your editor (or the terminal), see the grade, and record it in your history
+    #[command(after_help = help::after_help("practice"))]
+    Practice(PracticeArgs),
+    /// Your progress from the history: per set and question, the trend, what you never tried and the points you miss most
+    #[command(after_help = help::after_help("progress"))]
+    Progress(ProgressArgs),
+    /// Write the history as one self-contained HTML page: scores over time, questions, every attempt highlighted
+    #[command(after_help = help::after_help("report"))]
+    Report(ReportArgs),
+    /// The practice history: export it as JSON Lines, import it on another machine, show where it is
+    #[command(after_help = help::after_help("history"), subcommand)]
+    History(HistoryCommand),
     /// Print a shell completion script
     #[command(after_help = help::after_help("completions"))]
     Completions(CompletionsArgs),
@@ -171,6 +183,11 @@ pub struct GradeArgs {
     /// Exit 1 when the score is below N (0-100)
     #[arg(long, value_name = "N", value_parser = rubric::config::parse_score)]
     pub min_score: Option<u32>,
+    /// Record the attempt in the practice history, as `rubric practice` does
+    #[arg(long)]
+    pub save: bool,
+    #[command(flatten)]
+    pub history: HistoryFile,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -185,6 +202,8 @@ pub enum CheckFormat {
     Github,
     /// A Markdown table for a CI job summary or a pull-request comment
     Markdown,
+    /// One self-contained HTML page: every answer with the words that earned each point highlighted, and what it misses
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -251,4 +270,119 @@ pub struct ManArgs {
     /// Write rubric.1 and one rubric-COMMAND.1 per command into DIR instead of printing rubric.1
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+}
+
+/// Where the practice history is: shared by every command that reads or writes it.
+#[derive(Debug, Args)]
+pub struct HistoryFile {
+    /// The history database [default: $RUBRIC_HOME/history.sqlite3, else history.sqlite3 in the platform's data directory]
+    #[arg(long = "history", id = "history_file", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// "Tell me about a time...": a story with a measurable result
+    Behavioral,
+    /// "Why this role?"
+    Motivational,
+    /// Design, process, troubleshooting
+    Technical,
+}
+
+#[derive(Debug, Args)]
+pub struct PracticeArgs {
+    /// Practice this question (id, or words of it) instead of letting rubric pick
+    #[arg(long, short, value_name = "QUESTION", conflicts_with_all = ["set", "kind", "random"])]
+    pub question: Option<String>,
+    /// Pick among this set's questions (sys, lead, staff, infra, sre, ...)
+    #[arg(long, value_name = "SET")]
+    pub set: Option<String>,
+    /// Pick among questions of this kind
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Option<KindArg>,
+    /// Pick at random instead of never tried first, then weakest and least recently practiced
+    #[arg(long)]
+    pub random: bool,
+    /// Seed for --random: the same seed, rubrics and filters pick the same question [default: from the clock, and printed]
+    #[arg(long, value_name = "N", requires = "random")]
+    pub seed: Option<u64>,
+    /// Show the interviewer's guidance with the question (the sample answer is never shown before you answer)
+    #[arg(long)]
+    pub guidance: bool,
+    /// Read the answer from standard input even when VISUAL or EDITOR is set
+    #[arg(long)]
+    pub no_editor: bool,
+    /// Exit 1 when the answer scores below N (it is recorded all the same)
+    #[arg(long, value_name = "N", value_parser = rubric::config::parse_score)]
+    pub min_score: Option<u32>,
+    #[command(flatten)]
+    pub history: HistoryFile,
+}
+
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// Only this set's questions (sys, lead, staff, infra, sre, ...)
+    #[arg(long, value_name = "SET")]
+    pub set: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub history: HistoryFile,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Write the page to FILE (atomically; `-` is standard output)
+    #[arg(long, value_name = "FILE", required = true)]
+    pub html: PathBuf,
+    /// Only this set's questions and attempts
+    #[arg(long, value_name = "SET")]
+    pub set: Option<String>,
+    #[command(flatten)]
+    pub history: HistoryFile,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryCommand {
+    /// Write every attempt as JSON Lines, oldest first
+    #[command(after_help = help::after_help("history export"))]
+    Export(ExportArgs),
+    /// Add the attempts of a JSON Lines export (attempts already present are left alone)
+    #[command(after_help = help::after_help("history import"))]
+    Import(ImportArgs),
+    /// Print the path of the history database in use
+    #[command(after_help = help::after_help("history path"))]
+    Path(PathArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One attempt per line, as JSON
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub history: HistoryFile,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A file written by `rubric history export`; standard input when absent or `-`
+    pub file: Option<PathBuf>,
+    #[command(flatten)]
+    pub history: HistoryFile,
+}
+
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    #[command(flatten)]
+    pub history: HistoryFile,
 }

@@ -133,6 +133,7 @@ fn render(
         CheckFormat::Junit => report::check::junit(w, report),
         CheckFormat::Github => report::check::github(w, report),
         CheckFormat::Markdown => report::check::markdown(w, report),
+        CheckFormat::Html => report::html::check(w, report),
     }
 }
 

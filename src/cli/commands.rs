@@ -20,6 +20,10 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Check(a) => super::check::run(&cli.global, a),
         Command::Batch(a) => super::batch::run(&cli.global, a),
         Command::Config(a) => super::config::show(&cli.global, a),
+        Command::Practice(a) => super::practice::run(&cli.global, a),
+        Command::Progress(a) => super::progress::run(&cli.global, a),
+        Command::Report(a) => super::report::run(&cli.global, a),
+        Command::History(c) => super::history::run(c),
         Command::Completions(a) => super::completions::completions(a),
         Command::Man(a) => super::completions::man(a),
     }
@@ -56,6 +60,17 @@ fn show(s: &Settings, a: ShowArgs) -> Result<Outcome> {
 
 fn grade_one(s: &Settings, a: GradeArgs) -> Result<Outcome> {
     let q = s.catalog.resolve(&a.question)?;
+    // With --save, a history that cannot be used stops the run before the answer is read.
+    let mut store = match a.save {
+        true => {
+            let path = super::history::location(a.history.file.as_deref())?;
+            Some((
+                super::history::now()?,
+                rubric::history::History::open(&path)?,
+            ))
+        }
+        false => None,
+    };
     let from_stdin = a
         .file
         .as_deref()
@@ -73,10 +88,42 @@ fn grade_one(s: &Settings, a: GradeArgs) -> Result<Outcome> {
         Format::Json => report::grade::json(&mut out, &g)?,
     }
     out.flush()?;
+    if let Some((at, store)) = &mut store {
+        save_grade(store, q, &g, &answer, *at, from_stdin, s.style)?;
+    }
     Ok(match a.min_score {
         Some(min) if g.score < min => Outcome::Findings,
         _ => Outcome::Pass,
     })
+}
+
+/// `grade --save`: records the attempt, and says so on standard error so that standard output
+/// stays the report. An answer read from standard input that cannot be saved is kept in a file.
+fn save_grade(
+    store: &mut rubric::history::History,
+    q: &rubric::rubric::Question,
+    g: &grade::Grade,
+    answer: &str,
+    at: i64,
+    from_stdin: bool,
+    style: report::Style,
+) -> Result<()> {
+    let attempt = rubric::history::Attempt::new(q, g, answer, at, "grade");
+    match super::history::save(store, &attempt) {
+        Ok(p) => {
+            let shown = store.path().display().to_string();
+            report::progress::recorded(&mut std::io::stderr(), &p, &shown, style)?;
+            Ok(())
+        }
+        Err(e) => {
+            let kept = from_stdin
+                .then(|| super::history::keep_draft(&q.id, answer))
+                .flatten()
+                .map(|p| format!("; your answer is kept in {}", p.display()))
+                .unwrap_or_default();
+            bail!("{e:#}; the attempt was not recorded{kept}")
+        }
+    }
 }
 
 fn eval(s: &Settings, a: EvalArgs) -> Result<Outcome> {

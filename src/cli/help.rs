@@ -36,6 +36,22 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "When set and not `0`, --color auto colors even in a pipe.",
     ),
     ("CLICOLOR", "`0` turns color off for --color auto."),
+    (
+        "RUBRIC_HOME",
+        "The folder of the practice history (history.sqlite3 inside it), instead of the platform's data directory; --history FILE wins.",
+    ),
+    (
+        "RUBRIC_DATE",
+        "The time recorded for a new attempt (2026-11-14T09:30:00Z, UTC, or Unix seconds) instead of now, as GIT_AUTHOR_DATE sets a commit's.",
+    ),
+    (
+        "VISUAL",
+        "The editor `rubric practice` opens for the answer (unless TERM is `dumb`); run through the shell, so it may hold arguments (`code --wait`).",
+    ),
+    (
+        "EDITOR",
+        "The editor `rubric practice` opens when VISUAL is not set; with neither, the answer is read from the terminal until end of file (Ctrl-D).",
+    ),
 ];
 
 const ALL: &[&str] = &[
@@ -47,6 +63,51 @@ const ALL: &[&str] = &[
     "CLICOLOR",
 ];
 const RUBRICS: &[&str] = &["RUBRIC_RUBRICS", "RUBRIC_CONFIG"];
+/// What `rubric` as a whole reads: every variable, for the top-level page.
+const EVERY: &[&str] = &[
+    "RUBRIC_RUBRICS",
+    "RUBRIC_CONFIG",
+    "RUBRIC_HOME",
+    "RUBRIC_DATE",
+    "VISUAL",
+    "EDITOR",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "CLICOLOR_FORCE",
+    "CLICOLOR",
+];
+const PRACTICE_ENV: &[&str] = &[
+    "VISUAL",
+    "EDITOR",
+    "RUBRIC_HOME",
+    "RUBRIC_DATE",
+    "RUBRIC_RUBRICS",
+    "RUBRIC_CONFIG",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "CLICOLOR_FORCE",
+    "CLICOLOR",
+];
+const HISTORY_ENV: &[&str] = &["RUBRIC_HOME", "RUBRIC_RUBRICS", "RUBRIC_CONFIG"];
+const PROGRESS_ENV: &[&str] = &[
+    "RUBRIC_HOME",
+    "RUBRIC_RUBRICS",
+    "RUBRIC_CONFIG",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "CLICOLOR_FORCE",
+    "CLICOLOR",
+];
+const GRADE_ENV: &[&str] = &[
+    "RUBRIC_RUBRICS",
+    "RUBRIC_CONFIG",
+    "RUBRIC_HOME",
+    "RUBRIC_DATE",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "CLICOLOR_FORCE",
+    "CLICOLOR",
+];
 
 /// The page of `command` (`rubric` for the top level).
 pub fn page(command: &str) -> &'static Page {
@@ -62,6 +123,13 @@ pub fn page(command: &str) -> &'static Page {
         "config" => &CONFIG,
         "completions" => &COMPLETIONS,
         "man" => &MAN,
+        "practice" => &PRACTICE,
+        "progress" => &PROGRESS,
+        "report" => &REPORT,
+        "history" => &HISTORY,
+        "history export" => &HISTORY_EXPORT,
+        "history import" => &HISTORY_IMPORT,
+        "history path" => &HISTORY_PATH,
         _ => &RUBRIC,
     }
 }
@@ -104,8 +172,12 @@ const RUBRIC: Page = Page {
             "grade every practice file in a folder",
         ),
         ("rubric list --set sre", "list the questions of a set"),
+        (
+            "rubric practice",
+            "answer the next question in your editor and record the attempt",
+        ),
     ],
-    environment: ALL,
+    environment: EVERY,
     exit: &[
         (0, "every graded answer met its threshold (or nothing was graded)"),
         (
@@ -204,14 +276,18 @@ const GRADE: Page = Page {
             "rubric grade sre-13 answer.md --format json",
             "for editors and scripts",
         ),
+        (
+            "pbpaste | rubric grade sre-24 --save",
+            "grade the clipboard and record the attempt in the practice history",
+        ),
     ],
-    environment: ALL,
+    environment: GRADE_ENV,
     exit: &[
-        (0, "the answer was graded (at or above --min-score, if given)"),
-        (1, "the answer scored below --min-score"),
+        (0, "the answer was graded (at or above --min-score, if given), and with --save recorded"),
+        (1, "the answer scored below --min-score (with --save it is recorded all the same)"),
         (
             2,
-            "usage error, an unreadable or empty answer, an unknown question, or a rubric or config error",
+            "usage error, an unreadable or empty answer, an unknown question, a rubric or config error, or with --save a history that cannot be used (an answer from standard input is then kept in a file, named)",
         ),
     ],
 };
@@ -271,6 +347,10 @@ config's [thresholds] for the question, then for its set, the config's `min_scor
         (
             "rubric check --question sre-13 - < draft.md",
             "one answer from standard input",
+        ),
+        (
+            "rubric check --format html -o report.html .",
+            "one page to open in a browser: each answer with its evidence highlighted",
         ),
     ],
     environment: ALL,
@@ -361,12 +441,159 @@ const MAN: Page = Page {
     ],
 };
 
+const HISTORY_NOTE: &str = "\
+The history is one SQLite file: --history FILE, else $RUBRIC_HOME/history.sqlite3, else
+history.sqlite3 in the platform's data directory (~/.local/share/rubric on Linux). `rubric
+history path` prints it. A file that is not a rubric history, is damaged, or was written by a
+newer rubric is refused with a message naming it, and never replaced.";
+
+const PRACTICE: Page = Page {
+    notes: "\
+Which question: --question names one; otherwise, among the questions of --set and --kind, the
+first never tried, else the one whose last score is in the lowest band (weak, partial, good,
+strong), the least recently practiced of those. --random draws one instead (--seed N repeats a
+draw).
+
+The answer: in VISUAL or EDITOR, on a temporary file with the question as a comment header;
+everything above the scissors line is ignored. With no editor set (or --no-editor), from
+standard input until end of file (Ctrl-D on a new line). The sample answer is never shown
+before the attempt: `rubric show ID` has it.
+
+An empty answer records nothing. An answer that cannot be graded or recorded is kept in a
+file, and its path printed.",
+    examples: &[
+        ("rubric practice", "the next question: never tried first, then the weakest"),
+        ("rubric practice --set sre --kind behavioral --guidance", "an SRE story question, with the interviewer's guidance"),
+        ("rubric practice --question sre-13", "practice one question again"),
+        ("rubric practice --random --seed 7", "a question at random, the same one for the same seed"),
+        ("EDITOR= rubric practice < answer.md", "answer from a file instead of an editor"),
+    ],
+    environment: PRACTICE_ENV,
+    exit: &[
+        (0, "the answer was graded and recorded (at or above --min-score, if given), or it was empty and nothing was recorded"),
+        (1, "the answer scored below --min-score (it is recorded all the same)"),
+        (2, "usage error, an unknown question or set, no question of that set and kind, the editor failed, an answer with no words, or a history that cannot be used (the answer is then kept in a file, named)"),
+    ],
+};
+
+const PROGRESS: Page = Page {
+    notes: "\
+Per set: questions tried, attempts, the mean of the best and of the last scores. Per question
+tried: attempts, best, last, and the scores over time as a sparkline (one bar per attempt, on a
+fixed 0-100 scale). Then the points you miss most often across all your attempts, with their
+hints, and the questions never tried. Attempts keep the rubric version and the point ids they
+were graded with, so progress survives rubric edits. JSON adds every score and attempt time.
+
+Reads the history and creates nothing: with no history yet, every question is never tried.",
+    examples: &[
+        ("rubric progress", "how your practice is going"),
+        ("rubric progress --set sre", "one set"),
+        ("rubric progress --format json", "for scripts"),
+    ],
+    environment: PROGRESS_ENV,
+    exit: &[
+        (0, "the progress was printed"),
+        (2, "usage error, an unknown set, a rubric or config error, or a history that cannot be used"),
+    ],
+};
+
+const REPORT: Page = Page {
+    notes: "\
+One self-contained HTML page (no script, no network): the score of every attempt over time as an
+SVG chart, a table of the questions tried, the points missed most often, and every attempt, its
+answer with the words that earned each point highlighted and the missing points with their
+hints beside it. Readable on a phone, and printable. The same history gives the same page.",
+    examples: &[
+        ("rubric report --html progress.html", "write the page, then open it in a browser"),
+        ("rubric report --html - --set sre > sre.html", "one set, to standard output"),
+    ],
+    environment: HISTORY_ENV,
+    exit: &[
+        (0, "the page was written"),
+        (2, "usage error, an unknown set, a history that cannot be used, or the file could not be written"),
+    ],
+};
+
+const HISTORY: Page = Page {
+    notes: HISTORY_NOTE,
+    examples: &[
+        ("rubric history export > attempts.jsonl", "every attempt, one JSON object a line"),
+        ("rubric history import attempts.jsonl", "add them on another machine (attempts already there are left alone)"),
+        ("rubric history path", "where the history is"),
+    ],
+    environment: &["RUBRIC_HOME"],
+    exit: &[
+        (0, "exported, imported, or the path printed"),
+        (2, "usage error, a line that is not an exported attempt (nothing is imported), a history that cannot be used, or an I/O error"),
+    ],
+};
+
+const HISTORY_EXPORT: Page = Page {
+    notes: "\
+One attempt a line, oldest first: uid, question, set, kind, question_text, at (RFC 3339, UTC),
+origin (practice or grade), rubric_version, grader, answer, score, band, words, flags, and
+points (id, label, state, credit, weight, hint, spans). With no history yet, nothing is written.",
+    examples: &[
+        (
+            "rubric history export > attempts.jsonl",
+            "to standard output",
+        ),
+        (
+            "rubric history export -o attempts.jsonl",
+            "to a file, atomically",
+        ),
+    ],
+    environment: &["RUBRIC_HOME"],
+    exit: &[
+        (0, "every attempt was written"),
+        (
+            2,
+            "usage error, a history that cannot be used, or an I/O error",
+        ),
+    ],
+};
+
+const HISTORY_IMPORT: Page = Page {
+    notes: "\
+Reads what `rubric history export` wrote, strictly: a line that is not an attempt (an unknown
+field, a score over 100, a span outside its answer) stops the import, naming the line, and
+nothing is imported. Attempts are added in one transaction; one already in the history (the
+same uid) is left alone, so importing twice adds nothing.",
+    examples: &[
+        ("rubric history import attempts.jsonl", "from a file"),
+        ("ssh laptop rubric history export | rubric history import", "from another machine"),
+    ],
+    environment: &["RUBRIC_HOME"],
+    exit: &[
+        (0, "the attempts were imported (or were all there already)"),
+        (2, "usage error, a line that is not an exported attempt, a history that cannot be used, or an I/O error"),
+    ],
+};
+
+const HISTORY_PATH: Page = Page {
+    notes: "",
+    examples: &[(
+        "rubric history path",
+        "the file, whether or not it exists yet",
+    )],
+    environment: &["RUBRIC_HOME"],
+    exit: &[
+        (0, "the path was printed"),
+        (2, "usage error, or no home directory to find it in"),
+    ],
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_environment_variable_named_is_described() {
+        assert_eq!(
+            EVERY.len(),
+            ENVIRONMENT.len(),
+            "the top-level page names them all"
+        );
         for name in [
             "rubric",
             "build",
@@ -380,6 +607,13 @@ mod tests {
             "config",
             "completions",
             "man",
+            "practice",
+            "progress",
+            "report",
+            "history",
+            "history export",
+            "history import",
+            "history path",
         ] {
             for var in page(name).environment {
                 assert!(ENVIRONMENT.iter().any(|(v, _)| v == var), "{name}: {var}");

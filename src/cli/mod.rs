@@ -18,6 +18,10 @@ mod commands;
 mod completions;
 mod config;
 mod help;
+mod history;
+mod practice;
+mod progress;
+mod report;
 mod same_file;
 
 use anyhow::Result;

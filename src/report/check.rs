@@ -514,6 +514,13 @@ pub fn is_report(text: &str) -> bool {
         || ["::error ", "::warning ", "::notice "]
             .iter()
             .any(|c| first.starts_with(c))
+        || (first.eq_ignore_ascii_case("<!DOCTYPE html>")
+            && text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .nth(1)
+                .is_some_and(|l| l == MARKDOWN_MARKER))
         || (first.starts_with("<?xml")
             && text
                 .lines()
@@ -695,6 +702,7 @@ mod tests {
                 ("junit", junit),
                 ("github", github),
                 ("markdown", markdown),
+                ("html", super::super::html::check),
             ] {
                 let mut out = Vec::new();
                 f(&mut out, report).unwrap();
@@ -713,6 +721,7 @@ mod tests {
             "Path, question, score: three things I track.",
             "## rubric check\nA heading about a rubric.",
             "{\"id\": \"sre-13\"}",
+            "<!DOCTYPE html>\n<p>My answer, kept as a web page.</p>",
         ] {
             assert!(!is_report(answer), "{answer:?}");
         }

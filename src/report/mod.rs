@@ -5,6 +5,9 @@ pub mod browse;
 pub mod check;
 pub mod eval;
 pub mod grade;
+pub mod html;
+pub mod practice;
+pub mod progress;
 
 use colored::{Color, Colorize};
 
