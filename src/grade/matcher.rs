@@ -82,6 +82,8 @@ pub struct Compiled {
     /// counts only if it is a form of one of them ("deployments" of "deploy"), not another word
     /// the stemmer happens to fold in ("systemic" of "system", "several" of "severity").
     pub(crate) surfaces: Vec<Vec<Box<str>>>,
+    /// The sample answer's depth on this rubric: how much a complete answer says.
+    pub(crate) sample_depth: usize,
 }
 
 /// One way of saying one piece of evidence.
@@ -125,6 +127,7 @@ impl Compiled {
             sample_words: text::tokenize(&q.sample_answer).len(),
             whole_answer: false,
             surfaces: Vec::new(),
+            sample_depth: 0,
             echo: content_stems(
                 &format!("{}\n{}", q.question, q.guidance.as_deref().unwrap_or("")),
                 stemmer,
@@ -171,6 +174,10 @@ impl Compiled {
             }
             c.fuzzy[n].push((w.into_boxed_str(), id));
         }
+        let mut scratch = super::Scratch::new();
+        let sample = scratch.analyze(&c, &q.sample_answer);
+        let hits = super::evidence::find(&c, &sample.tokens, &q.sample_answer);
+        c.sample_depth = super::score::depth(&c, &hits, &sample.tokens);
         c
     }
 

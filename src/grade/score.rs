@@ -21,8 +21,9 @@ pub const CEILING: f64 = 1.0;
 /// distinct content words of the sentences that show its points) rather than which points it
 /// shows: a point named in passing and a point explained are not the same answer.
 const DEPTH_SHARE: f64 = 0.1;
-/// Depth from which an answer has said enough, whatever the rubric.
-const DEPTH_ENOUGH: f64 = 60.0;
+/// Depth from which an answer has said enough: the sample answer's own, within these bounds.
+const DEPTH_ENOUGH_MIN: f64 = 30.0;
+const DEPTH_ENOUGH_MAX: f64 = 60.0;
 /// Share of function words below which an answer reads as a bare keyword list.
 const KEYWORD_LIST_STOP_RATIO: f64 = 0.1;
 const KEYWORD_PENALTY: f64 = 0.25;
@@ -36,6 +37,8 @@ const SHORT_MAX: f64 = 50.0;
 const ECHO_SHARE: f64 = 0.6;
 const ECHO_OTHER_WORDS: usize = 15;
 const ECHO_CAP: f64 = 20.0;
+/// Most a motivation answer scores without specifics of the candidate or of the company.
+const GENERIC_CAP: f64 = 45.0;
 /// Each missing scored point costs at least this much of a perfect score: a report that lists
 /// something missing never says 100.
 const MISSING_MIN_COST: f64 = 4.0;
@@ -150,7 +153,7 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
 
 /// How much the answer says about the question: distinct content words in the sentences that
 /// show some point. Padding elsewhere, and saying the same thing again, add nothing.
-fn depth(c: &Compiled, hits: &[Hit], toks: &[ATok]) -> usize {
+pub(super) fn depth(c: &Compiled, hits: &[Hit], toks: &[ATok]) -> usize {
     let mut on_topic = vec![false; toks.len()];
     for h in hits
         .iter()
@@ -225,7 +228,8 @@ fn credit_point(
             .iter()
             .filter(|(_, s, _)| (*s >= super::matcher::ECHO_STRENGTH) == strong)
             .map(|(_, s, n)| s * *n as f32)
-            .sum()
+            // `sum` of no floats is -0.0, which would print as "-0.0".
+            .fold(0.0, |a, b| a + b)
     };
     let strong = total(true);
     // Related words alone never cover a point: they only add to a strong term.
@@ -328,7 +332,8 @@ fn decide(
     let coverage = if total > 0.0 { got / total } else { 0.0 };
     let mut warnings = Vec::new();
     let mut flags = Vec::new();
-    let said = (depth as f64 / DEPTH_ENOUGH).min(1.0);
+    let enough = (c.sample_depth as f64).clamp(DEPTH_ENOUGH_MIN, DEPTH_ENOUGH_MAX);
+    let said = (depth as f64 / enough).min(1.0);
     let mut score = if c.whole_answer {
         calibrate_whole(coverage)
     } else {
@@ -359,6 +364,8 @@ fn decide(
             .iter()
             .any(|p| p.source == Source::Structure && !p.covered)
     {
+        // Enthusiasm without specifics is what interviewers discount most in this answer.
+        score = score.min(GENERIC_CAP);
         flags.push("generic");
         warnings.push("A motivation answer is judged on specifics: tie the role to what you have done, and say what about this company and its stage draws you.".to_string());
     }
