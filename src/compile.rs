@@ -17,7 +17,7 @@ const MAX_ALTERNATIVES: usize = 48;
 
 /// What building one bank gave: the rubric file of every question that could be built, and a
 /// note for each question that needs a person's attention.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct BankBuild {
     pub file: RubricFile,
     /// Questions built from a draft rather than a reviewed source, by id.

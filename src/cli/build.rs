@@ -18,6 +18,7 @@ struct Built {
 }
 
 pub fn build(a: BuildArgs) -> Result<Outcome> {
+    let builtin = a.inputs.is_empty();
     let inputs = inputs_or_seeds(a.inputs)?;
     let sources = a.sources.clone().unwrap_or_else(|| a.out.clone());
     let mut built = Vec::new();
@@ -55,6 +56,17 @@ pub fn build(a: BuildArgs) -> Result<Outcome> {
         }
         notes(b, &sources);
     }
+    // The built-in bank also gives the vocabulary the grader tells buzzwords by.
+    let vocabulary = builtin.then(|| {
+        let qs: Vec<&rubric::rubric::Question> =
+            built.iter().flat_map(|b| &b.bank.file.questions).collect();
+        Built {
+            path: a.out.join("vocabulary.txt"),
+            json: rubric::grade::vocabulary::render(&qs),
+            bank: BankBuild::default(),
+        }
+    });
+    built.extend(vocabulary);
     let stale: Vec<&Built> = built
         .iter()
         .filter(|b| std::fs::read(&b.path).ok().as_deref() != Some(b.json.as_bytes()))
@@ -90,6 +102,9 @@ pub fn build(a: BuildArgs) -> Result<Outcome> {
 }
 
 fn write(out: &Path, built: &[Built], stale: &[&Built]) -> Result<()> {
+    if built.is_empty() {
+        return Ok(());
+    }
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     for b in built {
         let n = b.bank.file.questions.len();
