@@ -15,6 +15,7 @@ pub mod input;
 pub mod lexicon;
 pub mod practice;
 pub mod report;
+pub mod rouge;
 pub mod rubric;
 pub mod seed;
 pub mod stats;

@@ -93,13 +93,13 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// JSON Lines: one scored answer a line (default fields: qid, question, reference, answer, score_avg)
+    /// JSON Lines: one scored answer a line (default fields: id or qid, question, reference, answer, score_avg)
     pub file: PathBuf,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Field with the question id; lines with the same id share a rubric
-    #[arg(long, default_value = "qid", value_name = "NAME")]
-    pub id_field: String,
+    /// Field with the question id; lines with the same id share a rubric [default: id, else qid]
+    #[arg(long, value_name = "NAME")]
+    pub id_field: Option<String>,
     /// Field with the question text
     #[arg(long, default_value = "question", value_name = "NAME")]
     pub question_field: String,
@@ -115,6 +115,9 @@ pub struct EvalArgs {
     /// How many of the worst disagreements to list
     #[arg(long, default_value_t = 5, value_name = "N")]
     pub worst: usize,
+    /// The human scale, such as 0-5 [default: the lowest and highest human scores in FILE]
+    #[arg(long, value_name = "MIN-MAX")]
+    pub scale: Option<rubric::eval::Scale>,
 }
 
 #[derive(Debug, Args)]

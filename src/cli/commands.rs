@@ -91,7 +91,7 @@ fn eval(s: &Settings, a: EvalArgs) -> Result<Outcome> {
         score: a.score_field,
     };
     let rows = eval::read_rows(&a.file, &text, &fields)?;
-    let r = eval::evaluate(&a.file, &rows, &s.catalog, a.worst)?;
+    let r = eval::evaluate(&a.file, &rows, &s.catalog, a.worst, a.scale)?;
     let mut out = std::io::stdout().lock();
     match a.format {
         Format::Text => report::eval::text(&mut out, &r, s.style)?,
