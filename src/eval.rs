@@ -230,8 +230,8 @@ pub fn evaluate(
     let (mut human, mut graded, mut overlap, mut kept) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut skipped = 0;
-    for r in rows {
-        let Some(q) = questions.get(&r.id) else {
+    for (r, key) in rows.iter().zip(&built.keys) {
+        let Some(q) = questions.get(key) else {
             continue;
         };
         match g.grade(q, &r.answer) {
@@ -320,9 +320,11 @@ fn agreement(scores: &[f64], human: &[f64], lo: f64, hi: f64) -> Agreement {
     }
 }
 
-/// The rubrics eval grades with, and the questions it could not build.
+/// The rubrics eval grades with, the rubric of each row, and the questions it could not build.
 struct Built {
     questions: BTreeMap<String, Question>,
+    /// The rubric id of each row, in row order.
+    keys: Vec<String>,
     unbuilt: Vec<String>,
 }
 
@@ -332,23 +334,41 @@ struct Built {
 fn rubrics_for(path: &Path, rows: &[Row], catalog: &Catalog) -> Result<Built, EvalError> {
     let mut seeds: Vec<SeedQuestion> = Vec::new();
     let mut out = BTreeMap::new();
+    let mut keys = Vec::with_capacity(rows.len());
+    // Lines with one id may still carry different questions (a data set that reuses an id per
+    // assignment): each distinct question and reference gets its own rubric, `<id>~2`, ...
+    let mut texts: BTreeMap<(&str, &str, &str), String> = BTreeMap::new();
+    let mut per_id: BTreeMap<&str, usize> = BTreeMap::new();
     for r in rows {
-        if seeds.iter().any(|s| s.id.as_deref() == Some(&r.id)) || out.contains_key(&r.id) {
+        let reference = r.reference.as_deref().filter(|s| !s.trim().is_empty());
+        let question = r.question.as_deref().unwrap_or("");
+        let text_key = (r.id.as_str(), question, reference.unwrap_or(""));
+        if let Some(k) = texts.get(&text_key) {
+            keys.push(k.clone());
             continue;
         }
-        match &r.reference {
-            Some(reference) if !reference.trim().is_empty() => {
+        let n = per_id.entry(r.id.as_str()).or_default();
+        *n += 1;
+        let key = if *n == 1 {
+            r.id.clone()
+        } else {
+            format!("{}~{n}", r.id)
+        };
+        texts.insert(text_key, key.clone());
+        keys.push(key.clone());
+        match reference {
+            Some(reference) => {
                 let question = r.question.clone().unwrap_or_else(|| r.id.clone());
                 seeds.push(SeedQuestion {
                     number: seeds.len() + 1,
-                    id: Some(r.id.clone()),
+                    id: Some(key),
                     question,
                     guidance: None,
-                    answer: reference.clone(),
+                    answer: reference.to_string(),
                     line: r.line,
                 });
             }
-            _ => {
+            None => {
                 let q = catalog
                     .by_id(&r.id)
                     .map_err(|e| EvalError::File {
@@ -360,7 +380,7 @@ fn rubrics_for(path: &Path, rows: &[Row], catalog: &Catalog) -> Result<Built, Ev
                         line: r.line,
                         message: format!("no reference answer and no loaded question `{}`", r.id),
                     })?;
-                out.insert(r.id.clone(), q.clone());
+                out.insert(key, q.clone());
             }
         }
     }
@@ -385,6 +405,7 @@ fn rubrics_for(path: &Path, rows: &[Row], catalog: &Catalog) -> Result<Built, Ev
     }
     Ok(Built {
         questions: out,
+        keys,
         unbuilt,
     })
 }
