@@ -46,6 +46,13 @@ pub fn build_bank(
     lex: &Lexicon,
     facets: &Facets,
 ) -> BankBuild {
+    // The domain lexicon and topics apply only to a bank in their domain (see
+    // `Lexicon::covers`): a biology point is not shown by "release notes".
+    let lex = if in_domain(bank, lex) {
+        lex
+    } else {
+        Lexicon::empty()
+    };
     let drafts = crate::draft::draft_bank(bank, lex);
     let mut out = BankBuild {
         file: RubricFile {
@@ -107,6 +114,26 @@ pub fn build_bank(
     }
     out.problems.extend(orphans(bank, bank_path, sources));
     out
+}
+
+/// Whether `lex` applies to `bank`: by the bank's own vocabulary ([`Lexicon::covers`]).
+pub fn in_domain(bank: &Bank, lex: &Lexicon) -> bool {
+    if std::env::var_os("RUBRIC_NOLEX").is_some() {
+        return false;
+    }
+    let texts: Vec<String> = bank
+        .questions
+        .iter()
+        .map(|q| {
+            format!(
+                "{}\n{}\n{}",
+                q.question,
+                q.guidance.as_deref().unwrap_or(""),
+                q.answer
+            )
+        })
+        .collect();
+    lex.covers(&texts)
 }
 
 /// Scores a rubric's own examples must fall within: (index of the example, problem).
