@@ -76,8 +76,21 @@ pub(crate) fn draft(env: &Env, set: &str, id: &str, seed: &SeedQuestion) -> Draf
             points.push(alternatives_point(env, id, k, &list, &qstems, &mut names));
         }
         None => {
+            let mut said = Said::default();
             for u in &items {
-                points.extend(concept_points(env, id, u, &qstems, whole, &mut names));
+                concept_points(
+                    env,
+                    id,
+                    u,
+                    &qstems,
+                    whole,
+                    &mut names,
+                    &mut said,
+                    &mut points,
+                );
+            }
+            if let Some(p) = points.last_mut() {
+                p.related.append(&mut said.pending);
             }
         }
     }
@@ -293,6 +306,15 @@ fn entry(env: &Env, w: &Word) -> String {
 /// The points of one sentence of the reference. A short reference (graded as one idea by the
 /// grader) gives one point per phrase, so partial answers earn partial credit in small steps; a
 /// long one gives one point per sentence, covered by half its words.
+/// What the points drafted so far say: their stems (a word is evidence once per question) and
+/// weak words waiting for a point.
+#[derive(Default)]
+struct Said {
+    stems: BTreeSet<String>,
+    pending: Vec<String>,
+}
+
+#[allow(clippy::too_many_arguments)]
 fn concept_points(
     env: &Env,
     id: &str,
@@ -300,7 +322,9 @@ fn concept_points(
     qstems: &BTreeSet<String>,
     whole: bool,
     names: &mut Vec<String>,
-) -> Vec<Point> {
+    said: &mut Said,
+    out: &mut Vec<Point>,
+) {
     let words = text::analyze(&u.text, env.stemmer);
     let negated = negated_words(&words);
     let example = example_words(&u.text, &words);
@@ -309,11 +333,10 @@ fn concept_points(
     } else {
         vec![(0..words.len()).collect()]
     };
-    let mut out = Vec::new();
     for ph in phrases {
         let mut terms: Vec<String> = Vec::new();
         let mut weak: Vec<String> = Vec::new();
-        let mut seen: BTreeSet<String> = BTreeSet::new();
+        let seen = &mut said.stems;
         for &k in &ph {
             let w = &words[k];
             if w.stop || !(w.norm.chars().count() >= 2 || is_number(&w.norm)) {
@@ -352,15 +375,12 @@ fn concept_points(
             continue;
         }
         if terms.is_empty() {
-            if weak.is_empty() {
-                continue;
-            }
-            // A phrase of the question's own words still has to be said, at half strength.
-            terms = std::mem::take(&mut weak)
-                .into_iter()
-                .map(|e| e.replace('~', ""))
-                .collect();
+            // The question's own words (or common ones) are no point of their own: they support
+            // the concept beside them, weakly (question demoting).
+            said.pending.append(&mut weak);
+            continue;
         }
+        weak.append(&mut said.pending);
         let phrase_text = phrase_text(&u.text, &words, &ph);
         let label = text::clip(&phrase_text, 80);
         let need = if whole {
@@ -385,7 +405,6 @@ fn concept_points(
             need,
         });
     }
-    out
 }
 
 /// One point for a list of alternatives of which the question asks for `k`: each item is one
