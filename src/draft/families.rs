@@ -99,6 +99,31 @@ mod tests {
         Families::parse(FAMILIES).unwrap();
     }
 
+    /// `families.txt` is what the committed command makes of WordNet, where this machine has
+    /// WordNet (Debian's `wordnet-base`) and Python; elsewhere there is nothing to compare with.
+    #[test]
+    fn families_file_is_fresh() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        if !std::path::Path::new("/usr/share/wordnet/index.verb").exists() {
+            return;
+        }
+        let Ok(out) = std::process::Command::new("python3")
+            .arg(root.join("tools/wordnet_families.py"))
+            .output()
+        else {
+            return;
+        };
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stdout == FAMILIES.as_bytes(),
+            "src/draft/families.txt is stale: run `python3 tools/wordnet_families.py > src/draft/families.txt`"
+        );
+    }
+
     #[test]
     fn parse_rejects_bad_lines() {
         assert!(Families::parse("a: b\na: c\n").is_err());

@@ -336,6 +336,7 @@ fn concept_points(
     for ph in phrases {
         let mut terms: Vec<String> = Vec::new();
         let mut weak: Vec<String> = Vec::new();
+        let mut rarest = 1.0f64;
         let seen = &mut said.stems;
         for &k in &ph {
             let w = &words[k];
@@ -362,6 +363,7 @@ fn concept_points(
             if qstems.contains(&w.stem) || common {
                 weak.push(e);
             } else {
+                rarest = rarest.min(env.spec.ratio(&w.stem));
                 terms.push(e);
             }
         }
