@@ -95,6 +95,7 @@ def main():
     ap.add_argument("--pos", default="var")
     ap.add_argument("--senses", type=int, default=2)
     ap.add_argument("--derived", action="store_true")
+    ap.add_argument("--similar", action="store_true")
     a = ap.parse_args()
     index = {pos: read_index(pos) for pos in FILES}
     data = {pos: read_data(pos) for pos in FILES}
@@ -108,6 +109,10 @@ def main():
             for off in offsets[: a.senses]:
                 words, ptrs = data[pos][off]
                 alts.update(words)
+                if a.similar and pos == "a":
+                    for sym, o, p2, st in ptrs:
+                        if sym == "&":
+                            alts.update(data["a"][o][0])
                 if a.derived:
                     for sym, o, p2, st in ptrs:
                         if sym != "+":
