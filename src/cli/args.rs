@@ -27,7 +27,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Also load rubric files (*.json) from DIR; a set there replaces a built-in set of the same name
+    /// Also load rubric files (*.json) from DIR; a set named like a built-in one is an error unless --replace-builtin
     #[arg(
         long = "rubrics",
         value_name = "DIR",
@@ -39,6 +39,9 @@ pub struct Global {
     /// Use only the rubrics from --rubrics directories, not the built-in ones
     #[arg(long, global = true)]
     pub no_builtin: bool,
+    /// Let a set from --rubrics (or `build` of a bank) replace the built-in set of the same name
+    #[arg(long, global = true)]
+    pub replace_builtin: bool,
     /// When to color human output (never for JSON; NO_COLOR is honoured)
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
     pub color: ColorChoice,

@@ -16,13 +16,26 @@ struct Built {
     bank: BankBuild,
 }
 
-pub fn build(a: BuildArgs) -> Result<Outcome> {
+/// Builds every bank given; each is independent of the others (one that cannot be read, or
+/// whose set id is taken, is reported and the rest are built).
+pub fn build(a: BuildArgs, replace_builtin: bool) -> Result<Outcome> {
     let inputs = inputs_or_seeds(a.inputs)?;
     let sources = a.sources.clone().unwrap_or_else(|| a.out.clone());
     let mut built = Vec::new();
     let mut unreadable = false;
+    let builtin = rubric::catalog::Catalog::builtin_sets();
     for input in &inputs {
         match crate_bank(input) {
+            Ok(bank)
+                if builtin.contains(&bank.set) && !is_builtin_page(input) && !replace_builtin =>
+            {
+                eprintln!(
+                    "rubric: {}: set `{}` is a built-in set: its rubric would replace the built-in questions; rename the file (the set id is its name), or pass --replace-builtin",
+                    input.display(),
+                    bank.set
+                );
+                unreadable = true;
+            }
             Ok(bank) => {
                 let b = compile::build_bank(
                     &bank,
@@ -172,6 +185,15 @@ pub fn draft(a: DraftArgs) -> Result<Outcome> {
         );
     }
     Ok(status)
+}
+
+/// The interview-prep page a built-in set is built from: `seeds/<set>.txt`.
+fn is_builtin_page(input: &Path) -> bool {
+    input.extension().is_some_and(|e| e == "txt")
+        && input
+            .parent()
+            .and_then(|p| p.file_name())
+            .is_some_and(|d| d == "seeds")
 }
 
 fn crate_bank(input: &Path) -> Result<rubric::seed::Bank, rubric::seed::SeedError> {

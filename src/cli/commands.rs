@@ -11,7 +11,7 @@ use std::io::{IsTerminal, Write};
 
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
-        Command::Build(a) => super::build::build(a),
+        Command::Build(a) => super::build::build(a, cli.global.replace_builtin),
         Command::Draft(a) => super::build::draft(a),
         Command::List(a) => list(&Settings::resolve(&cli.global)?, a),
         Command::Show(a) => show(&Settings::resolve(&cli.global)?, a),

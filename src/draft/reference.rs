@@ -12,8 +12,13 @@ use crate::seed::SeedQuestion;
 use crate::text::{self, Stemmer, Word};
 use std::collections::BTreeSet;
 
-/// A reference with fewer content words than this gives too little to grade by: `build` says so.
-const TOO_SHORT_WORDS: usize = 2;
+/// A reference with fewer content words than this beyond the question's gives too little to
+/// grade by: `build` says so.
+const TOO_SHORT_WORDS: usize = 1;
+/// Words that hedge rather than answer.
+const HEDGE_WORDS: &[&str] = &[
+    "depends", "depend", "varies", "vary", "maybe", "possibly", "perhaps",
+];
 /// Most items of a list of alternatives that each show one item.
 const ITEM_TERMS: usize = 4;
 /// Share of a long reference sentence's words that cover it: a sentence is said in other words,
@@ -47,13 +52,19 @@ pub(crate) fn draft(env: &Env, set: &str, id: &str, seed: &SeedQuestion) -> Draf
     let whole = text::tokenize(&seed.answer).len() < crate::grade::matcher::WHOLE_ANSWER_WORDS;
     let units = units(&seed.answer);
     let mut notes = Vec::new();
-    let content: usize = units
+    // What the reference says beyond the question: nothing (or only hedging) is too little.
+    let said: usize = units
         .iter()
-        .map(|u| content_words(&u.text, env.stemmer).len())
+        .map(|u| {
+            content_words(&u.text, env.stemmer)
+                .iter()
+                .filter(|w| !qstems.contains(&w.stem) && !HEDGE_WORDS.contains(&w.norm.as_str()))
+                .count()
+        })
         .sum();
-    if content < TOO_SHORT_WORDS && !units.iter().any(|u| has_number(&u.text)) {
+    if said < TOO_SHORT_WORDS && !units.iter().any(|u| has_number(&u.text) || u.verdict) {
         notes.push(format!(
-            "the reference answer gives too little to grade by ({}): an answer is graded on whether it says these words; write the reference as the sentence a full-marks answer would be",
+            "the reference answer gives too little to grade by (\u{201c}{}\u{201d}): an answer is graded on the words it shares with the reference, and this one adds nothing to the question; write the reference as the sentence a full-marks answer would say",
             text::clip(seed.answer.trim(), 60)
         ));
     }
@@ -95,8 +106,9 @@ pub(crate) fn draft(env: &Env, set: &str, id: &str, seed: &SeedQuestion) -> Draf
         }
     }
     if points.is_empty() {
-        // Nothing but question words (or nothing at all): the answer must say them.
-        points.push(echo_point(env, id, seed, &mut names));
+        // Nothing but question words: the answer must say them. A reference without a word
+        // leaves the question without points, and `build` names it.
+        points.extend(echo_point(env, id, seed, &mut names));
     }
     let question = Question {
         id: id.to_string(),
@@ -159,10 +171,14 @@ fn strip_marker(s: &str) -> &str {
             .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x'))
             .count();
         let rest = &t[marker_len..];
-        if marker_len > 0 && (rest.starts_with('.') || rest.starts_with(')')) {
+        if (1..=4).contains(&marker_len) && (rest.starts_with('.') || rest.starts_with(')')) {
             let after = &rest[1..];
-            // "1.5 seconds" is a number, not a marker.
-            if !after.starts_with(|c: char| c.is_ascii_digit()) {
+            // "1.5 seconds" and "1859." are numbers, not markers.
+            let digits = t[..marker_len].bytes().all(|b| b.is_ascii_digit());
+            // A bare "1." split off its item is a marker; "1859." alone is an answer.
+            let number =
+                after.starts_with(|c: char| c.is_ascii_digit()) || (digits && marker_len > 2);
+            if !number {
                 t = after.trim_start();
             }
         }
@@ -498,7 +514,39 @@ fn polarity_point(
         .find(|s| s.trim_end().ends_with('?'))
         .unwrap_or(&seed.question);
     let mut alts: Vec<String> = Vec::new();
-    if no {
+    let whole = text::tokenize(&seed.answer).len() < crate::grade::matcher::WHOLE_ANSWER_WORDS;
+    if no && whole {
+        // The grader reads a short reference as one idea and marks no negation there, so the
+        // denial is spelled out: "not have", "no nucleus", "isn't alive".
+        const NEG: &[&str] = &[
+            "no", "not", "never", "isn't", "aren't", "doesn't", "don't", "cannot", "can't",
+        ];
+        let words: Vec<Word> = text::analyze(asked, env.stemmer)
+            .into_iter()
+            .skip(1)
+            .filter(|w| !matches!(w.norm.as_str(), "a" | "an" | "the"))
+            .take(4)
+            .collect();
+        // Each denial goes with another of the question's words, so it says something of its
+        // own (a phrase of the question's words alone is only an echo): "not have + nucleus".
+        let last = words.iter().rev().find(|w| !w.stop);
+        let first = words.iter().find(|w| !w.stop);
+        for w in &words {
+            let Some(other) = (if last.is_some_and(|l| l.norm != w.norm) {
+                last
+            } else {
+                first
+            }) else {
+                continue;
+            };
+            if other.norm == w.norm {
+                continue;
+            }
+            for n in NEG {
+                alts.push(format!("{n} {} + {}", w.norm, other.norm));
+            }
+        }
+    } else if no {
         let mut words = content_words(asked, env.stemmer);
         for u in units {
             let ws = text::analyze(&u.text, env.stemmer);
@@ -535,7 +583,7 @@ fn polarity_point(
 }
 
 /// For a reference that says nothing the question does not: its words, at half strength.
-fn echo_point(env: &Env, id: &str, seed: &SeedQuestion, names: &mut Vec<String>) -> Point {
+fn echo_point(env: &Env, id: &str, seed: &SeedQuestion, names: &mut Vec<String>) -> Option<Point> {
     let mut terms: Vec<String> = Vec::new();
     let mut seen = BTreeSet::new();
     let source = if content_words(&seed.answer, env.stemmer).is_empty() {
@@ -549,10 +597,10 @@ fn echo_point(env: &Env, id: &str, seed: &SeedQuestion, names: &mut Vec<String>)
         }
     }
     if terms.is_empty() {
-        terms.push(seed.answer.trim().to_lowercase());
+        return None;
     }
     let label = text::clip(seed.answer.trim(), 80);
-    Point {
+    Some(Point {
         id: format!("{id}/{}", name_of(&label, names)),
         hint: format!("Say {label}."),
         label,
@@ -563,7 +611,7 @@ fn echo_point(env: &Env, id: &str, seed: &SeedQuestion, names: &mut Vec<String>)
         terms,
         related: Vec::new(),
         need: None,
-    }
+    })
 }
 
 /// Runs of words between stop words and clause boundaries: "the *desired software product*".
@@ -691,6 +739,8 @@ mod tests {
         assert!(u[0].intro && !u[1].intro);
         assert!(units("No. Traffic comes in bursts.")[0].verdict);
         assert_eq!(strip_marker("1.5 seconds"), "1.5 seconds");
+        assert_eq!(strip_marker("1859."), "1859.");
+        assert_eq!(strip_marker("2."), "");
     }
 
     #[test]
