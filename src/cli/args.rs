@@ -154,10 +154,14 @@ Each question is compiled from its source, <sources>/<set>/<id>.toml, when there
 drafted automatically when there is none. A question whose source is broken, or was written for
 other question texts than the bank's, is named (file and line) and left out; the rest are built.
 
+Banks given together are independent: one that cannot be read is reported and the others are
+still built. A bank whose set id (its file name) is a built-in set's (sys, lead, staff, infra,
+sre) is refused unless --replace-builtin is given.
+
 Exit status:
   0  every question was built (with --check: and the rubrics on disk are fresh)
-  1  a question could not be built, or (--check) a rubric file is stale
-  2  usage or I/O error, or a bank that cannot be read";
+  1  a question could not be built (the others are written), or (--check) a rubric file is stale
+  2  usage or I/O error, a bank that cannot be read, or a bank named like a built-in set";
 
 pub const DRAFT_HELP: &str = "\
 Writes <out>/<set>/<id>.toml, marked `reviewed = false`, for each question without a source,

@@ -102,6 +102,10 @@ pub fn build(a: BuildArgs, replace_builtin: bool) -> Result<Outcome> {
 }
 
 fn write(out: &Path, built: &[Built], stale: &[&Built]) -> Result<()> {
+    // Nothing built (every bank unreadable): leave no empty output directory behind.
+    if built.is_empty() {
+        return Ok(());
+    }
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     for b in built {
         let n = b.bank.file.questions.len();

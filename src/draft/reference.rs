@@ -250,6 +250,17 @@ pub(crate) fn asked_count(question: &str) -> Option<usize> {
         .collect();
     for (i, w) in words.iter().enumerate() {
         let Some(n) = number_word(w) else { continue };
+        // "in 2-5 sentences", "6 times": a length or a count, not things to name.
+        let measure = words.get(i + 1).is_some_and(|next| {
+            number_word(next).is_some()
+                || matches!(
+                    next.as_str(),
+                    "sentences" | "sentence" | "words" | "lines" | "times" | "seconds" | "minutes"
+                )
+        });
+        if measure {
+            continue;
+        }
         let before = &words[i.saturating_sub(3)..i];
         if before.iter().any(|b| VERBS.contains(&b.as_str())) {
             return Some(n);
