@@ -320,6 +320,18 @@ fn has_number(text: &str) -> bool {
 /// The evidence entry for one word: the word, its family (general English) when it has one.
 fn entry(env: &Env, w: &Word) -> String {
     let mut alts = vec![w.norm.clone()];
+    // A small number is said in words as often as in digits: "1" and "one".
+    const NUMBERS: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    if let Ok(n) = w.norm.parse::<usize>() {
+        if let Some(word) = NUMBERS.get(n) {
+            alts.push(word.to_string());
+        }
+    } else if let Some(n) = NUMBERS.iter().position(|x| *x == w.norm) {
+        alts.push(n.to_string());
+    }
     if let Some(f) = env.families {
         for a in f.alternatives(&w.norm) {
             if !alts.contains(a) {
