@@ -378,8 +378,7 @@ fn denies_a_failure(toks: &[ATok], j: usize, answer: &str) -> bool {
     // "no error budgets", "no failure drills": the failure word names a practice here.
     let names_practice = |t: &ATok| {
         toks.iter()
-            .skip_while(|x| x.start <= t.start)
-            .next()
+            .find(|x| x.start > t.start)
             .is_some_and(|n| !n.boundary && n.is(PRACTICE))
     };
     // "no incident-free campaign": the failure word is part of a compound, which is denied.

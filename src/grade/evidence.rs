@@ -213,9 +213,8 @@ fn is_quantity(toks: &[ATok], k: usize, answer: &str) -> bool {
     let t = &toks[k];
     if t.number {
         let w = &answer[t.start..t.end];
-        return !is_year(w)
-            && !is_clock(toks, k, answer)
-            && !(k > 0 && is_clock(toks, k - 1, answer));
+        let time_of_day = is_clock(toks, k, answer) || (k > 0 && is_clock(toks, k - 1, answer));
+        return !is_year(w) && !time_of_day;
     }
     t.is(QUANTITY)
 }
