@@ -393,14 +393,11 @@ fn point(
         .chain(&p.weak)
         .flat_map(|e| e.split(" | "))
     {
-        for part in alt.split(" + ").map(|x| x.trim().trim_start_matches('~')) {
-            let words = crate::text::analyze(part, &stemmer);
-            if !part.starts_with('#') && words.len() <= 1 && words.iter().all(|w| w.stop) {
-                return Err(format!(
-                    "point `{}`: `{part}` in `{alt}` is a single function word, which the grader does not match on its own; use a phrase",
-                    p.id
-                ));
-            }
+        if let Some(part) = lone_function_word(alt, &stemmer) {
+            return Err(format!(
+                "point `{}`: `{part}` in `{alt}` is a single function word, which the grader does not match on its own; use a phrase",
+                p.id
+            ));
         }
     }
     for alt in terms.iter().chain(&related).flat_map(|e| e.split(" | ")) {
@@ -481,6 +478,18 @@ pub fn expand(entry: &str, lex: Option<&Lexicon>) -> String {
         }
     }
     alts.join(" | ")
+}
+
+/// The part of an evidence alternative that is one function word ("very", "do"), which the
+/// grader never matches on its own; drafts leave such alternatives out, reviewed sources are
+/// told to use a phrase.
+pub fn lone_function_word<'a>(alt: &'a str, stemmer: &crate::text::Stemmer) -> Option<&'a str> {
+    alt.split(" + ")
+        .map(|x| x.trim().trim_start_matches('~'))
+        .find(|part| {
+            let words = crate::text::analyze(part, stemmer);
+            !part.starts_with('#') && words.len() <= 1 && words.iter().all(|w| w.stop)
+        })
 }
 
 #[cfg(test)]

@@ -782,6 +782,12 @@ fn committed_rubrics_copy(dir: &Path) -> PathBuf {
     for name in committed_rubric_names() {
         std::fs::copy(repo("rubrics").join(&name), out.join(&name)).unwrap();
     }
+    // The default build also writes the vocabulary buzzwords are told by.
+    std::fs::copy(
+        repo("rubrics").join("vocabulary.txt"),
+        out.join("vocabulary.txt"),
+    )
+    .unwrap();
     out
 }
 

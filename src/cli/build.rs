@@ -97,9 +97,15 @@ pub fn build(a: BuildArgs, replace_builtin: bool) -> Result<Outcome> {
             );
         }
         if stale.is_empty() && !failed && !unreadable {
+            let rubric_files = built.len() - usize::from(default_bank);
+            let also = if default_bank {
+                " (and the vocabulary)"
+            } else {
+                ""
+            };
             note!(
-                "{} fresh",
-                count(built.len(), "rubric file is", "rubric files are")
+                "{} fresh{also}",
+                count(rubric_files, "rubric file is", "rubric files are")
             );
         }
     } else {

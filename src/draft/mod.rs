@@ -135,6 +135,7 @@ fn drafted(bank: &Bank, lex: &Lexicon) -> Vec<(Question, Vec<String>)> {
 /// A drafted rubric as source, for `rubric draft` and for review: the draft's points with
 /// names for ids, its guidance points' labels as the guidance items.
 pub fn to_source(q: &Question) -> SourceFile {
+    let stemmer = Stemmer::english();
     let mut names: Vec<String> = Vec::new();
     let points = q
         .points
@@ -164,12 +165,12 @@ pub fn to_source(q: &Question) -> SourceFile {
                 evidence: if facet.is_some() {
                     Vec::new()
                 } else {
-                    p.terms.clone()
+                    matchable(&p.terms, &stemmer)
                 },
                 weak: if facet.is_some() {
                     Vec::new()
                 } else {
-                    p.related.clone()
+                    matchable(&p.related, &stemmer)
                 },
                 hint: facet.is_none().then(|| p.hint.clone()),
                 unscored: (p.weight == 0).then(|| {
@@ -189,6 +190,21 @@ pub fn to_source(q: &Question) -> SourceFile {
         points,
         examples: Vec::new(),
     }
+}
+
+/// Evidence entries without the alternatives that are a lone function word, which the grader
+/// cannot match; an entry left with no alternative is dropped.
+fn matchable(entries: &[String], stemmer: &Stemmer) -> Vec<String> {
+    entries
+        .iter()
+        .filter_map(|e| {
+            let kept: Vec<&str> = e
+                .split(" | ")
+                .filter(|alt| crate::compile::lone_function_word(alt, stemmer).is_none())
+                .collect();
+            (!kept.is_empty()).then(|| kept.join(" | "))
+        })
+        .collect()
 }
 
 /// A point name from its label: its first words, lowercased and hyphenated, made unique.
