@@ -127,21 +127,17 @@ fn write(out: &Path, built: &[Built], stale: &[&Built]) -> Result<()> {
     }
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     for b in built {
-        let n = b.bank.file.questions.len();
+        // The vocabulary is not a set of questions: say what it is drawn from instead.
+        let what = match b.bank.file.questions.len() {
+            0 => "the buzzword vocabulary".to_string(),
+            n => count(n, "question", "questions"),
+        };
         if stale.iter().any(|s| s.path == b.path) {
             rubric::atomic::write(&b.path, b.json.as_bytes())
                 .with_context(|| format!("writing {}", b.path.display()))?;
-            note!(
-                "wrote {} ({})",
-                b.path.display(),
-                count(n, "question", "questions")
-            );
+            note!("wrote {} ({what})", b.path.display());
         } else {
-            note!(
-                "{} is up to date ({})",
-                b.path.display(),
-                count(n, "question", "questions")
-            );
+            note!("{} is up to date ({what})", b.path.display());
         }
     }
     Ok(())

@@ -34,7 +34,7 @@ pub struct Grade {
     pub coverage: f64,
     pub kind: Kind,
     /// Machine-readable names of the warnings: `keyword-list`, `short`, `echo`, `denied`,
-    /// `buzzwords`, `padding`, `generic`.
+    /// `buzzwords`, `generic`.
     pub flags: Vec<&'static str>,
     /// Distinct content words in the sentences that show some point: how much the answer says
     /// about the question, as opposed to its length.

@@ -21,7 +21,7 @@ pub struct RubricFile {
     pub set: String,
     /// Human title of the set, from the first line of its page.
     pub title: String,
-    /// The seed file the set was built from, relative to where `rubric build` ran.
+    /// The file name of the bank the set was built from (`sre.txt`).
     pub source: String,
     pub questions: Vec<Question>,
 }
@@ -95,8 +95,8 @@ pub struct Point {
     /// saying it separated by ` | `; `a + b` needs both in one sentence; `#name` is a detector
     /// (`#number`, `#result`, ...).
     pub terms: Vec<String>,
-    /// Weaker evidence (common words, words of the question itself): each counts for about a
-    /// third of a term.
+    /// Weaker evidence (common words, words of the question itself): each counts 0.15 of a
+    /// term, and together at most 0.45 of the point's need, so they never cover it alone.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
     /// What to add when the point is missing.
