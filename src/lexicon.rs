@@ -194,7 +194,8 @@ pub fn norm_key(s: &str) -> String {
     out
 }
 
-fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+/// The numbered lines of a data file that hold data: not blank, not a `#` comment.
+pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()
         .enumerate()
         .map(|(i, l)| (i + 1, l))

@@ -4,6 +4,7 @@
 //! "unlimited" is also shown by "infinite". The domain lexicon (`rubrics/lexicon.txt`) is
 //! separate and applies only to banks in its domain.
 
+use crate::lexicon::data_lines;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -54,13 +55,6 @@ impl Families {
     pub fn is_empty(&self) -> bool {
         self.by_word.is_empty()
     }
-}
-
-fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l))
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
 #[cfg(test)]
