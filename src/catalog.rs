@@ -19,6 +19,8 @@ mod embedded {
 #[derive(Debug, Default)]
 pub struct Catalog {
     entries: Vec<Entry>,
+    /// Whether a loaded set may replace a built-in one of the same name (`--replace-builtin`).
+    replace_builtin: bool,
     /// Content stems of every question's text, in `questions()` order, made on first use: a
     /// `rubric check` run matches many headings against the same texts.
     text_index: OnceCell<Vec<BTreeSet<String>>>,
@@ -77,8 +79,22 @@ impl Catalog {
         c
     }
 
-    /// Adds every `*.json` rubric file of `dir`. A set that is already loaded is replaced, so a
-    /// study group can override a built-in set.
+    /// The ids of the sets built into the binary.
+    pub fn builtin_sets() -> Vec<String> {
+        embedded::EMBEDDED
+            .iter()
+            .map(|(name, _)| name.trim_end_matches(".json").to_string())
+            .collect()
+    }
+
+    /// Lets a set added later replace a built-in set of the same name; without it that is an
+    /// error, so a bank file named `sre.jsonl` cannot silently hide the 52 built-in questions.
+    pub fn allow_replacing_builtin(&mut self, yes: bool) {
+        self.replace_builtin = yes;
+    }
+
+    /// Adds every `*.json` rubric file of `dir`. A set that is already loaded from another
+    /// directory is replaced; a built-in one only when allowed ([`Self::allow_replacing_builtin`]).
     pub fn add_dir(&mut self, dir: &Path) -> Result<(), RubricError> {
         let rd = std::fs::read_dir(dir).map_err(|cause| RubricError::Io {
             path: dir.to_path_buf(),
@@ -108,6 +124,18 @@ impl Catalog {
             .and_then(|s| s.to_str())
             .unwrap_or_default()
             .to_ascii_lowercase();
+        let builtin = self
+            .entries
+            .iter()
+            .any(|e| e.set == set && e.origin.starts_with("<embedded>"));
+        if builtin && !self.replace_builtin {
+            return Err(RubricError::Invalid {
+                path: path.to_path_buf(),
+                message: format!(
+                    "set `{set}` is a built-in set; this file would replace it: rename the file (the set id is its name), or pass --replace-builtin to replace the built-in set"
+                ),
+            });
+        }
         let entry = Entry {
             set,
             origin: path.to_path_buf(),

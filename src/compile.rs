@@ -17,7 +17,7 @@ const MAX_ALTERNATIVES: usize = 48;
 
 /// What building one bank gave: the rubric file of every question that could be built, and a
 /// note for each question that needs a person's attention.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct BankBuild {
     pub file: RubricFile,
     /// Questions built from a draft rather than a reviewed source, by id.
@@ -46,7 +46,14 @@ pub fn build_bank(
     lex: &Lexicon,
     facets: &Facets,
 ) -> BankBuild {
-    let drafts = crate::draft::draft_bank(bank, lex);
+    // The domain lexicon and topics apply only to a bank in their domain (see
+    // `Lexicon::covers`): a biology point is not shown by "release notes".
+    let lex = if in_domain(bank, lex) {
+        lex
+    } else {
+        Lexicon::empty()
+    };
+    let drafts = crate::draft::drafts(bank, lex);
     let mut out = BankBuild {
         file: RubricFile {
             format: FORMAT.to_string(),
@@ -84,13 +91,20 @@ pub fn build_bank(
             },
             None => {
                 out.drafted.push(id.clone());
-                draft
+                for note in draft.notes {
+                    out.lints.push(SourceError::at(bank_path, seed.line, note));
+                }
+                draft.source
             }
         };
-        let at = path.unwrap_or_else(|| bank_path.to_path_buf());
+        let drafted = out.drafted.contains(&id);
+        let (at, line) = match path.filter(|_| !drafted) {
+            Some(p) => (p, 1),
+            None => (bank_path.to_path_buf(), seed.line),
+        };
         match question(&bank.set, seed.number, &id, &src, Some(lex), facets) {
             Ok(q) => {
-                if !out.drafted.contains(&id) {
+                if !drafted {
                     let mut g = crate::grade::Grader::new();
                     for (line, m) in check_examples(&src, &q, &mut g) {
                         out.problems
@@ -102,11 +116,35 @@ pub fn build_bank(
                 }
                 out.file.questions.push(q)
             }
-            Err(message) => out.problems.push(SourceError::at(&at, 1, message)),
+            Err(message) if drafted => out.problems.push(SourceError::at(
+                &at,
+                line,
+                format!(
+                    "`{id}` cannot be built: {message}; write a fuller reference answer (the sentence a full-marks answer would say), or write its source with `rubric draft` and edit it"
+                ),
+            )),
+            Err(message) => out.problems.push(SourceError::at(&at, line, message)),
         }
     }
     out.problems.extend(orphans(bank, bank_path, sources));
     out
+}
+
+/// Whether `lex` applies to `bank`: by the bank's own vocabulary ([`Lexicon::covers`]).
+pub fn in_domain(bank: &Bank, lex: &Lexicon) -> bool {
+    let texts: Vec<String> = bank
+        .questions
+        .iter()
+        .map(|q| {
+            format!(
+                "{}\n{}\n{}",
+                q.question,
+                q.guidance.as_deref().unwrap_or(""),
+                q.answer
+            )
+        })
+        .collect();
+    lex.covers(&texts)
 }
 
 /// Scores a rubric's own examples must fall within: (index of the example, problem).
@@ -355,14 +393,11 @@ fn point(
         .chain(&p.weak)
         .flat_map(|e| e.split(" | "))
     {
-        for part in alt.split(" + ").map(|x| x.trim().trim_start_matches('~')) {
-            let words = crate::text::analyze(part, &stemmer);
-            if !part.starts_with('#') && words.len() <= 1 && words.iter().all(|w| w.stop) {
-                return Err(format!(
-                    "point `{}`: `{part}` in `{alt}` is a single function word, which the grader does not match on its own; use a phrase",
-                    p.id
-                ));
-            }
+        if let Some(part) = lone_function_word(alt, &stemmer) {
+            return Err(format!(
+                "point `{}`: `{part}` in `{alt}` is a single function word, which the grader does not match on its own; use a phrase",
+                p.id
+            ));
         }
     }
     for alt in terms.iter().chain(&related).flat_map(|e| e.split(" | ")) {
@@ -443,6 +478,18 @@ pub fn expand(entry: &str, lex: Option<&Lexicon>) -> String {
         }
     }
     alts.join(" | ")
+}
+
+/// The part of an evidence alternative that is one function word ("very", "do"), which the
+/// grader never matches on its own; drafts leave such alternatives out, reviewed sources are
+/// told to use a phrase.
+pub fn lone_function_word<'a>(alt: &'a str, stemmer: &crate::text::Stemmer) -> Option<&'a str> {
+    alt.split(" + ")
+        .map(|x| x.trim().trim_start_matches('~'))
+        .find(|part| {
+            let words = crate::text::analyze(part, stemmer);
+            !part.starts_with('#') && words.len() <= 1 && words.iter().all(|w| w.stop)
+        })
 }
 
 #[cfg(test)]

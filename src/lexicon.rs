@@ -104,6 +104,58 @@ impl Lexicon {
     }
 }
 
+/// Share of a bank's questions that must use the domain's technical terms for the bank to be in
+/// the domain.
+pub const DOMAIN_SHARE: f64 = 0.5;
+/// Distinct technical terms of the lexicon a question must use to count toward the share.
+pub const DOMAIN_TERMS: usize = 2;
+
+impl Lexicon {
+    /// A lexicon with no groups and no topics: what a bank outside the domain is built with.
+    pub fn empty() -> &'static Lexicon {
+        static EMPTY: OnceLock<Lexicon> = OnceLock::new();
+        EMPTY.get_or_init(|| Lexicon::parse("", "").expect("the empty lexicon parses"))
+    }
+
+    /// The technical terms of the lexicon that `text` uses, by group: a phrase of two or more
+    /// words (`error budget`) or an acronym the lexicon spells out (`slo`, `tcp`). Single
+    /// ordinary words (`release`, `stack`) say nothing about the subject of a bank.
+    pub fn technical_terms(&self, text: &str) -> std::collections::BTreeSet<usize> {
+        let words: Vec<String> = norm_key(text).split(' ').map(str::to_string).collect();
+        let mut found = std::collections::BTreeSet::new();
+        for n in 1..=3 {
+            for w in words.windows(n) {
+                let key = w.join(" ");
+                let Some(&g) = self.by_norm.get(&key) else {
+                    continue;
+                };
+                let acronym =
+                    n == 1 && key.len() <= 5 && self.groups[g].iter().any(|t| t.contains(' '));
+                if n > 1 || acronym {
+                    found.insert(g);
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether a bank belongs to this lexicon's domain (systems, infrastructure and SRE
+    /// interviews), judged by its own vocabulary: at least [`DOMAIN_SHARE`] of its questions
+    /// (question, guidance and reference together) use [`DOMAIN_TERMS`] or more of the
+    /// lexicon's technical terms. The built-in pages are; a biology or history bank is not, and
+    /// is built without the lexicon and topics.
+    pub fn covers(&self, texts: &[String]) -> bool {
+        if texts.is_empty() || self.groups.is_empty() {
+            return false;
+        }
+        let hits = texts
+            .iter()
+            .filter(|t| self.technical_terms(t).len() >= DOMAIN_TERMS)
+            .count();
+        hits as f64 >= DOMAIN_SHARE * texts.len() as f64
+    }
+}
+
 /// Parses `topics.txt`: `key: term, term` lines, keys unique.
 fn parse_topics(topics: &str) -> Result<BTreeMap<String, Vec<String>>, String> {
     let mut topic_map = BTreeMap::new();

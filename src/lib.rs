@@ -17,6 +17,7 @@ pub mod input;
 pub mod lexicon;
 pub mod progress;
 pub mod report;
+pub mod rouge;
 pub mod rubric;
 pub mod seed;
 pub mod stats;

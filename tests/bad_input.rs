@@ -278,10 +278,12 @@ fn an_unknown_question_id_is_refused() {
 
 #[test]
 fn malformed_rubric_json_names_file_line_and_column() {
-    // The fixture's `sre.json` replaces the built-in SRE set, and breaks at line 3, column 10.
+    // The fixture's `sre.json` replaces the built-in SRE set (as asked), and breaks at line 3,
+    // column 10.
     let dir = fixture("malformed-rubric");
     let answer = Path::new(ROOT).join("examples/answers/sre-13-strong.md");
     let out = rubric()
+        .arg("--replace-builtin")
         .arg("--rubrics")
         .arg(&dir)
         .args(["grade", "sre-13"])
@@ -291,6 +293,7 @@ fn malformed_rubric_json_names_file_line_and_column() {
     assert_refused(&out, 2, &["sre.json:3:10: expected value"]);
     // Commands that read every set refuse it too.
     let out = rubric()
+        .arg("--replace-builtin")
         .arg("--rubrics")
         .arg(&dir)
         .arg("list")

@@ -743,8 +743,8 @@ fn show_text_has_the_guidance_sample_answer_and_points() {
     for section in [
         "\nGuidance\n",
         "\nSample answer\n",
-        "\nPoints\n",
-        "sys-01/g1 ",
+        "\nWhat the interviewer listens for\n",
+        "guidance: \u{201c}availability patterns\u{201d}, weight 2",
         "hint: ",
     ] {
         assert!(text.contains(section), "{section:?} missing from:\n{text}");
@@ -754,15 +754,25 @@ fn show_text_has_the_guidance_sample_answer_and_points() {
 // ---- build ----
 
 /// A temporary directory holding a copy of the repository's seed pages, as a checkout would.
+/// The reviewed rubric sources (`rubrics/<set>/*.toml`) are copied too, into `rubrics/`.
 fn seeds_copy() -> tempfile::TempDir {
     let d = tempfile::tempdir().unwrap();
-    std::fs::create_dir(d.path().join("seeds")).unwrap();
-    for e in std::fs::read_dir(repo("seeds")).unwrap() {
+    copy_dir(&repo("seeds"), &d.path().join("seeds"));
+    for e in std::fs::read_dir(repo("rubrics")).unwrap() {
         let p = e.unwrap().path();
-        let to = d.path().join("seeds").join(p.file_name().unwrap());
-        std::fs::write(&to, std::fs::read(&p).unwrap()).unwrap();
+        if p.is_dir() {
+            copy_dir(&p, &d.path().join("rubrics").join(p.file_name().unwrap()));
+        }
     }
     d
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::write(to.join(p.file_name().unwrap()), std::fs::read(&p).unwrap()).unwrap();
+    }
 }
 
 /// A temporary copy of the committed rubric files, in `<dir>/OUT`.
@@ -772,6 +782,12 @@ fn committed_rubrics_copy(dir: &Path) -> PathBuf {
     for name in committed_rubric_names() {
         std::fs::copy(repo("rubrics").join(&name), out.join(&name)).unwrap();
     }
+    // The default build also writes the vocabulary buzzwords are told by.
+    std::fs::copy(
+        repo("rubrics").join("vocabulary.txt"),
+        out.join("vocabulary.txt"),
+    )
+    .unwrap();
     out
 }
 
@@ -802,7 +818,7 @@ fn committed_rubrics_are_fresh_build_from_the_seeds_reproduces_them_byte_for_byt
     let d = seeds_copy();
     let out = rubric()
         .current_dir(d.path())
-        .args(["build", "--out", "OUT"])
+        .args(["build", "--out", "OUT", "--sources", "rubrics"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -836,7 +852,7 @@ fn committed_rubrics_are_fresh_build_from_the_seeds_reproduces_them_byte_for_byt
     // Again, into the same directory (nothing to write) and into a new one: the same bytes.
     let again = rubric()
         .current_dir(d.path())
-        .args(["build", "--out", "OUT"])
+        .args(["build", "--out", "OUT", "--sources", "rubrics"])
         .output()
         .unwrap();
     assert_eq!(again.status.code(), Some(0));
@@ -847,7 +863,7 @@ fn committed_rubrics_are_fresh_build_from_the_seeds_reproduces_them_byte_for_byt
     );
     rubric()
         .current_dir(d.path())
-        .args(["build", "--out", "OUT2"])
+        .args(["build", "--out", "OUT2", "--sources", "rubrics"])
         .assert()
         .code(0);
     for name in &names {
@@ -867,7 +883,7 @@ fn build_check_exits_0_when_fresh_and_1_naming_each_stale_file() {
     let check = || {
         rubric()
             .current_dir(d.path())
-            .args(["build", "--check", "--out", "OUT"])
+            .args(["build", "--check", "--out", "OUT", "--sources", "rubrics"])
             .output()
             .unwrap()
     };
@@ -1032,7 +1048,7 @@ fn build_with_small_file_size_limit(dir: &Path) -> Output {
         .current_dir(dir)
         .args([
             "-c",
-            "trap '' XFSZ; ulimit -f 64 && exec \"$0\" build --out OUT",
+            "trap '' XFSZ; ulimit -f 64 && exec \"$0\" build --out OUT --sources rubrics",
         ])
         .arg(bin)
         .env_remove("RUBRIC_RUBRICS")
@@ -1085,7 +1101,7 @@ fn a_read_only_out_dir_keeps_the_old_rubric_file() {
     let writable = std::fs::write(&probe, b"").is_ok();
     let out = rubric()
         .current_dir(d.path())
-        .args(["build", "--out", "OUT"])
+        .args(["build", "--out", "OUT", "--sources", "rubrics"])
         .output()
         .unwrap();
     std::fs::set_permissions(&out_dir, std::fs::Permissions::from_mode(0o755)).unwrap();

@@ -654,12 +654,12 @@ fn standard_input_can_name_its_question_with_a_flag() {
     // The flag wins over front matter; the front matter's threshold still applies.
     let out = rubric()
         .args(["check", "--format", "json", "--question", "sre-17", "-"])
-        .write_stdin(format!("---\nquestion: sre-30\nmin_score: 5\n---\n{WEAK}"))
+        .write_stdin(format!("---\nquestion: sre-30\nmin_score: 0\n---\n{WEAK}"))
         .assert()
         .code(0);
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert!(
-        text.contains("\"id\":\"sre-17\"") && text.contains("\"min_score\":5"),
+        text.contains("\"id\":\"sre-17\"") && text.contains("\"min_score\":0"),
         "{text}"
     );
     // Without `-`, or naming no question, it is a usage error.

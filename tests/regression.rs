@@ -371,8 +371,9 @@ fn batch_lost_line_1_of_a_file_starting_with_a_utf8_bom() {
 
 #[test]
 fn a_malformed_rubric_file_stopped_some_commands_while_others_ignored_it() {
-    // `sre.json` breaks at line 3, column 10; before the fix, `grade sys-01` and `show sys-01`
-    // succeeded silently while `list`, `batch`, `check` and grading by text aborted.
+    // `sre.json` (asked to replace the built-in set) breaks at line 3, column 10; before the fix,
+    // `grade sys-01` and `show sys-01` succeeded silently while `list`, `batch`, `check` and
+    // grading by text aborted.
     let dir = format!("{ROOT}/tests/fixtures/cli/malformed-rubric");
     let answer = format!("{ROOT}/examples/answers/sys-02-strong.md");
     let t = tree(&[
@@ -397,7 +398,7 @@ fn a_malformed_rubric_file_stopped_some_commands_while_others_ignored_it() {
     ] {
         let out = rubric()
             .current_dir(t.path())
-            .args(["--rubrics", &dir])
+            .args(["--replace-builtin", "--rubrics", &dir])
             .args(&args)
             .output()
             .unwrap();

@@ -21,7 +21,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Also load rubric files (*.json) from DIR; a set there replaces a built-in set of the same name. A malformed file is an error for every command
+    /// Also load rubric files (*.json) from DIR; a malformed file is an error for every command, and a set named like a built-in one is an error unless --replace-builtin
     #[arg(
         long = "rubrics",
         value_name = "DIR",
@@ -33,6 +33,9 @@ pub struct Global {
     /// Use only the rubrics from --rubrics directories, not the built-in ones
     #[arg(long, global = true)]
     pub no_builtin: bool,
+    /// Let a set from --rubrics (or `build` of a bank) replace the built-in set of the same name
+    #[arg(long, global = true)]
+    pub replace_builtin: bool,
     /// When to color human output (never JSON); `always` and `never` win over NO_COLOR, FORCE_COLOR and CLICOLOR_FORCE, which `auto` follows
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -105,13 +108,13 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// JSON Lines: one scored answer a line (default fields: qid, question, reference, answer, score_avg)
+    /// JSON Lines: one scored answer a line (default fields: id or qid, question, reference, answer, score_avg)
     pub file: PathBuf,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Field with the question id; lines with the same id share a rubric
-    #[arg(long, default_value = "qid", value_name = "NAME")]
-    pub id_field: String,
+    /// Field with the question id; lines with the same id share a rubric [default: id, else qid]
+    #[arg(long, value_name = "NAME")]
+    pub id_field: Option<String>,
     /// Field with the question text
     #[arg(long, default_value = "question", value_name = "NAME")]
     pub question_field: String,
@@ -127,6 +130,9 @@ pub struct EvalArgs {
     /// How many of the worst disagreements to list
     #[arg(long, default_value_t = 5, value_name = "N")]
     pub worst: usize,
+    /// The human scale, such as 0-5 [default: the lowest and highest human scores in FILE]
+    #[arg(long, value_name = "MIN-MAX")]
+    pub scale: Option<rubric::eval::Scale>,
 }
 
 #[derive(Debug, Args)]

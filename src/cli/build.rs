@@ -17,13 +17,27 @@ struct Built {
     bank: BankBuild,
 }
 
-pub fn build(a: BuildArgs) -> Result<Outcome> {
+/// Builds every bank given; each is independent of the others (one that cannot be read, or
+/// whose set id is taken, is reported and the rest are built).
+pub fn build(a: BuildArgs, replace_builtin: bool) -> Result<Outcome> {
+    let default_bank = a.inputs.is_empty();
     let inputs = inputs_or_seeds(a.inputs)?;
     let sources = a.sources.clone().unwrap_or_else(|| a.out.clone());
     let mut built = Vec::new();
     let mut unreadable = false;
+    let builtin = rubric::catalog::Catalog::builtin_sets();
     for input in &inputs {
         match crate_bank(input) {
+            Ok(bank)
+                if builtin.contains(&bank.set) && !is_builtin_page(input) && !replace_builtin =>
+            {
+                note!(
+                    "{}: set `{}` is a built-in set: its rubric would replace the built-in questions; rename the file (the set id is its name), or pass --replace-builtin",
+                    input.display(),
+                    bank.set
+                );
+                unreadable = true;
+            }
             Ok(bank) => {
                 let b = compile::build_bank(
                     &bank,
@@ -55,6 +69,17 @@ pub fn build(a: BuildArgs) -> Result<Outcome> {
         }
         notes(b, &sources);
     }
+    // The built-in bank also gives the vocabulary the grader tells buzzwords by.
+    let vocabulary = default_bank.then(|| {
+        let qs: Vec<&rubric::rubric::Question> =
+            built.iter().flat_map(|b| &b.bank.file.questions).collect();
+        Built {
+            path: a.out.join("vocabulary.txt"),
+            json: rubric::grade::vocabulary::render(&qs),
+            bank: BankBuild::default(),
+        }
+    });
+    built.extend(vocabulary);
     let stale: Vec<&Built> = built
         .iter()
         .filter(|b| std::fs::read(&b.path).ok().as_deref() != Some(b.json.as_bytes()))
@@ -72,9 +97,15 @@ pub fn build(a: BuildArgs) -> Result<Outcome> {
             );
         }
         if stale.is_empty() && !failed && !unreadable {
+            let rubric_files = built.len() - usize::from(default_bank);
+            let also = if default_bank {
+                " (and the vocabulary)"
+            } else {
+                ""
+            };
             note!(
-                "{} fresh",
-                count(built.len(), "rubric file is", "rubric files are")
+                "{} fresh{also}",
+                count(rubric_files, "rubric file is", "rubric files are")
             );
         }
     } else {
@@ -90,6 +121,10 @@ pub fn build(a: BuildArgs) -> Result<Outcome> {
 }
 
 fn write(out: &Path, built: &[Built], stale: &[&Built]) -> Result<()> {
+    // Nothing built (every bank unreadable): leave no empty output directory behind.
+    if built.is_empty() {
+        return Ok(());
+    }
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     for b in built {
         let n = b.bank.file.questions.len();
@@ -173,6 +208,15 @@ pub fn draft(a: DraftArgs) -> Result<Outcome> {
         );
     }
     Ok(status)
+}
+
+/// The interview-prep page a built-in set is built from: `seeds/<set>.txt`.
+fn is_builtin_page(input: &Path) -> bool {
+    input.extension().is_some_and(|e| e == "txt")
+        && input
+            .parent()
+            .and_then(|p| p.file_name())
+            .is_some_and(|d| d == "seeds")
 }
 
 fn crate_bank(input: &Path) -> Result<rubric::seed::Bank, rubric::seed::SeedError> {

@@ -11,7 +11,7 @@ use std::io::{IsTerminal, Write};
 
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
-        Command::Build(a) => super::build::build(a),
+        Command::Build(a) => super::build::build(a, cli.global.replace_builtin),
         Command::Draft(a) => super::build::draft(a),
         Command::List(a) => list(&Settings::resolve(&cli.global)?, a),
         Command::Show(a) => show(&Settings::resolve(&cli.global)?, a),
@@ -138,7 +138,7 @@ fn eval(s: &Settings, a: EvalArgs) -> Result<Outcome> {
         score: a.score_field,
     };
     let rows = eval::read_rows(&a.file, &text, &fields)?;
-    let r = eval::evaluate(&a.file, &rows, &s.catalog, a.worst)?;
+    let r = eval::evaluate(&a.file, &rows, &s.catalog, a.worst, a.scale)?;
     let mut out = super::stdout();
     match a.format {
         Format::Text => report::eval::text(&mut out, &r, s.style)?,

@@ -93,6 +93,7 @@ pub fn catalog_for(g: &Global, e: &Effective) -> Result<Catalog> {
     } else {
         Catalog::embedded()
     };
+    catalog.allow_replacing_builtin(g.replace_builtin);
     add_config_dirs(&mut catalog, e)?;
     for dir in g.rubrics.iter().filter(|d| !d.as_os_str().is_empty()) {
         catalog.add_dir(dir)?;

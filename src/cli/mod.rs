@@ -142,6 +142,7 @@ impl Settings {
         } else {
             Catalog::embedded()
         };
+        catalog.allow_replacing_builtin(g.replace_builtin);
         // rubric.toml's `rubrics` directories first, so that --rubrics can replace their sets.
         let config = config::Configs::new(g, Default::default())?.for_cwd()?;
         config::add_config_dirs(&mut catalog, &config)?;

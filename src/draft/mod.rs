@@ -4,6 +4,8 @@
 //! sample answer (one point per sentence, clause or bullet with something specific in it), and
 //! for behavioral questions from the shape of a good story (a situation, a measurable result).
 
+pub mod families;
+mod reference;
 pub mod split;
 pub mod terms;
 
@@ -71,34 +73,69 @@ const GUIDANCE_FILLER: &[&str] = &[
 
 /// Builds the rubric file of one bank. `source` is recorded in the file as given.
 pub fn build_bank(bank: &Bank, source: &str, lex: &Lexicon) -> RubricFile {
-    let stemmer = Stemmer::english();
-    let ctx = Ctx::new(bank, lex, &stemmer);
-    let questions = bank
-        .questions
-        .iter()
-        .map(|q| ctx.question(bank, q))
-        .collect();
     RubricFile {
         format: FORMAT.to_string(),
         set: bank.set.clone(),
         title: bank.title.clone(),
         source: source.to_string(),
-        questions,
+        questions: drafted(bank, lex).into_iter().map(|(q, _)| q).collect(),
     }
 }
 
 /// Drafts the rubric source of every question of `bank`, in bank order.
 pub fn draft_bank(bank: &Bank, lex: &Lexicon) -> Vec<SourceFile> {
-    build_bank(bank, "", lex)
-        .questions
+    drafts(bank, lex).into_iter().map(|d| d.source).collect()
+}
+
+/// A drafted question's source and the notes for its author (a reference that gives too little
+/// to grade by, one that hedges).
+#[derive(Debug)]
+pub struct Draft {
+    pub source: SourceFile,
+    pub notes: Vec<String>,
+}
+
+/// Drafts every question of `bank`, in bank order, with notes. A question with guidance is
+/// drafted as an interview question (guidance items, sample sentences); one with only a
+/// reference answer from the reference's concepts ([`reference`]).
+pub fn drafts(bank: &Bank, lex: &Lexicon) -> Vec<Draft> {
+    drafted(bank, lex)
+        .into_iter()
+        .map(|(q, notes)| Draft {
+            source: to_source(&q),
+            notes,
+        })
+        .collect()
+}
+
+fn drafted(bank: &Bank, lex: &Lexicon) -> Vec<(Question, Vec<String>)> {
+    let stemmer = Stemmer::english();
+    let ctx = Ctx::new(bank, lex, &stemmer);
+    let env = reference::Env {
+        stemmer: &stemmer,
+        spec: &ctx.spec,
+        families: Some(families::Families::embedded()),
+    };
+    bank.questions
         .iter()
-        .map(to_source)
+        .map(|q| {
+            if q.guidance.is_none() {
+                let id =
+                    q.id.clone()
+                        .unwrap_or_else(|| question_id(&bank.set, q.number));
+                let d = reference::draft(&env, &bank.set, &id, q);
+                (d.question, d.notes)
+            } else {
+                (ctx.question(bank, q), Vec::new())
+            }
+        })
         .collect()
 }
 
 /// A drafted rubric as source, for `rubric draft` and for review: the draft's points with
 /// names for ids, its guidance points' labels as the guidance items.
 pub fn to_source(q: &Question) -> SourceFile {
+    let stemmer = Stemmer::english();
     let mut names: Vec<String> = Vec::new();
     let points = q
         .points
@@ -115,17 +152,25 @@ pub fn to_source(q: &Question) -> SourceFile {
                 facet: facet.map(str::to_string),
                 label: facet.is_none().then(|| p.label.clone()),
                 guidance: p.guidance_item.clone(),
-                weight: None,
+                // Only what differs from the compiler's default (2 for guidance, else 1).
+                weight: {
+                    let default = if p.guidance_item.is_some() {
+                        GUIDANCE_WEIGHT
+                    } else {
+                        1
+                    };
+                    (p.weight != 0 && p.weight != default).then_some(p.weight)
+                },
                 need: p.need,
                 evidence: if facet.is_some() {
                     Vec::new()
                 } else {
-                    p.terms.clone()
+                    matchable(&p.terms, &stemmer)
                 },
                 weak: if facet.is_some() {
                     Vec::new()
                 } else {
-                    p.related.clone()
+                    matchable(&p.related, &stemmer)
                 },
                 hint: facet.is_none().then(|| p.hint.clone()),
                 unscored: (p.weight == 0).then(|| {
@@ -145,6 +190,21 @@ pub fn to_source(q: &Question) -> SourceFile {
         points,
         examples: Vec::new(),
     }
+}
+
+/// Evidence entries without the alternatives that are a lone function word, which the grader
+/// cannot match; an entry left with no alternative is dropped.
+fn matchable(entries: &[String], stemmer: &Stemmer) -> Vec<String> {
+    entries
+        .iter()
+        .filter_map(|e| {
+            let kept: Vec<&str> = e
+                .split(" | ")
+                .filter(|alt| crate::compile::lone_function_word(alt, stemmer).is_none())
+                .collect();
+            (!kept.is_empty()).then(|| kept.join(" | "))
+        })
+        .collect()
 }
 
 /// A point name from its label: its first words, lowercased and hyphenated, made unique.
@@ -316,11 +376,15 @@ fn background() -> &'static [(&'static str, Specificity)] {
     })
 }
 
-/// One document per question: the bank's own, plus the background pages' (a page being built
-/// is not counted twice).
-fn specificity(bank: &Bank, stemmer: &Stemmer) -> Specificity {
+/// One document per question: the bank's own, plus, for a bank in the interview domain, the
+/// background pages' (a page being built is not counted twice). A bank of another subject is
+/// weighed against itself alone: how informative a word is within the bank.
+fn specificity(bank: &Bank, stemmer: &Stemmer, domain: bool) -> Specificity {
     let docs: Vec<String> = bank.questions.iter().map(doc_of).collect();
     let mut spec = Specificity::from_docs(docs.iter().map(String::as_str), stemmer);
+    if !domain {
+        return spec;
+    }
     for (set, page) in background() {
         if *set != bank.set {
             spec.add(page);
@@ -360,7 +424,7 @@ impl<'a> Ctx<'a> {
             lex,
             index,
             stemmer,
-            spec: specificity(bank, stemmer),
+            spec: specificity(bank, stemmer, !lex.groups.is_empty()),
             topic_keys,
         }
     }

@@ -76,6 +76,15 @@ impl Specificity {
         *self.df.get(stem).unwrap_or(&0) as f64 / self.docs as f64
     }
 
+    /// The ratio of a word found in one question only, in a bank of five or more (else 0).
+    pub fn rare(&self) -> f64 {
+        if self.docs >= 5 {
+            1.0 / self.docs as f64
+        } else {
+            0.0
+        }
+    }
+
     /// The rarest content word decides how specific a phrase is.
     pub fn phrase_ratio(&self, stems: &[String]) -> f64 {
         stems

@@ -31,6 +31,8 @@ struct WordInfo {
     echo: bool,
     /// Distinct per word (within one rubric's cache), for counting distinct words.
     word: u32,
+    /// One of the built-in bank's concept words that this rubric's evidence does not use.
+    foreign: bool,
 }
 
 /// A word of the answer as the matcher sees it.
@@ -53,6 +55,8 @@ pub(crate) struct ATok {
     pub echo: bool,
     /// The same for every occurrence of one word, different for different words.
     pub word: u32,
+    /// A concept word of other questions ("GitOps" in an answer about backups).
+    pub foreign: bool,
     /// Inside what a negation denies ("we never used *canaries, blue/green or rollbacks*").
     pub denied: bool,
     /// Inside any negation, a denied failure included ("we do not *blame individuals*"): what
@@ -142,6 +146,7 @@ impl Scratch {
                         class: words::classes(norm, stem),
                         echo,
                         word: seen.len() as u32,
+                        foreign: id.is_none() && !echo && super::vocabulary::contains(stem),
                     };
                     seen.insert(norm.as_str().into(), info);
                     info
@@ -159,6 +164,7 @@ impl Scratch {
                 number: digit,
                 echo: info.echo,
                 word: info.word,
+                foreign: info.foreign,
                 denied: false,
                 absent: false,
             });
@@ -239,10 +245,15 @@ fn mark_denied(toks: &mut [ATok], answer: &str) {
             }
             // A list already closed by "or" ("no user IDs or URLs, drop unused series") ends
             // at its comma.
-            if t.boundary && (closed || !lists || !list_continues(toks, k, answer, opens)) {
+            // Saying a failure did not happen covers that clause only.
+            if t.boundary
+                && (failure || closed || !lists || !list_continues(toks, k, answer, opens))
+            {
                 break;
             }
-            closed |= !opens && (is_word(toks, k, answer, "or") || is_word(toks, k, answer, "nor"));
+            closed |= !opens
+                && (is_word(toks, k, answer, "or") || is_word(toks, k, answer, "nor"))
+                && !short_clause_follows(toks, k);
             if t.is(NEGATOR) && negates(toks, k, answer) {
                 // "never ship without a plan" affirms; "no X and no Y", "no X, not Y" deny both.
                 on = !(on && is_word(toks, k, answer, "without"));
@@ -290,6 +301,16 @@ fn sentence_span(toks: &[ATok], i: usize) -> (usize, usize) {
 
 fn is_word(toks: &[ATok], k: usize, answer: &str, w: &str) -> bool {
     answer[toks[k].start..toks[k].end].eq_ignore_ascii_case(w)
+}
+
+/// After an "or", the list goes on when its next clause is a short item too ("user or tenant,
+/// error code, downstream target"), not a new action ("or URLs, drop unused series with ...").
+fn short_clause_follows(toks: &[ATok], k: usize) -> bool {
+    let Some(next) = (k + 1..toks.len()).find(|&i| toks[i].boundary) else {
+        return false;
+    };
+    let len = 1 + toks[next + 1..].iter().take_while(|t| !t.boundary).count();
+    !toks[next].hard && len <= 3
 }
 
 /// "an instance that has no backup, patching ...": a negation inside a relative clause governs
@@ -357,12 +378,13 @@ fn denies_a_failure(toks: &[ATok], j: usize, answer: &str) -> bool {
     // "no error budgets", "no failure drills": the failure word names a practice here.
     let names_practice = |t: &ATok| {
         toks.iter()
-            .skip_while(|x| x.start <= t.start)
-            .next()
+            .find(|x| x.start > t.start)
             .is_some_and(|n| !n.boundary && n.is(PRACTICE))
     };
+    // "no incident-free campaign": the failure word is part of a compound, which is denied.
+    let compound = answer[first.end..].starts_with('-');
     if first.is(HAZARD) {
-        return !names_practice(first);
+        return !names_practice(first) && !compound;
     }
     let w = answer[first.start..first.end].to_ascii_lowercase();
     let suffered = matches!(
@@ -384,22 +406,36 @@ fn denies_a_failure(toks: &[ATok], j: usize, answer: &str) -> bool {
 /// dashboards and alerts were never maintained". Back to the start of the sentence, across the
 /// items of a list, never past a subject or a turn ("so", "when").
 fn mark_back(toks: &mut [ATok], j: usize) {
-    let after_aux = toks[j].is(AUX) || (j > 0 && toks[j - 1].is(AUX));
-    if !after_aux {
+    let aux = if toks[j].is(AUX) {
+        j
+    } else if j > 0 && toks[j - 1].is(AUX) {
+        j - 1
+    } else {
+        return;
+    };
+    // A failure as the subject ("the same failure has not happened again") is the practice
+    // working, not a denial.
+    if aux == 0 || toks[aux - 1].is(HAZARD) {
         return;
     }
-    // The subject runs back to the start of the clause; a condition or a reason before it
-    // ("when refactoring isn't feasible", "because one box doesn't take it down") is not a
-    // claim that something was not done, and a failure as subject ("the failure has not
-    // happened again") is the practice working.
-    let from = (0..j)
-        .rev()
-        .find(|&k| toks[k + 1].boundary || k == 0)
-        .unwrap_or(0);
-    let subject = &toks[from..j];
+    // The subject runs back to the start of its clause, and across the items of a list before
+    // it ("queue buildup, connection exhaustion and noisy neighbors aren't on my list"). A
+    // condition or a reason ("when refactoring isn't feasible") is not a claim that something
+    // was not done.
+    let clause_start = |end: usize| (1..=end).rev().find(|&k| toks[k].boundary).unwrap_or(0);
+    let mut from = clause_start(aux);
+    while from > 0 && !toks[from].hard && toks[from].boundary {
+        let prev = clause_start(from - 1);
+        let item = &toks[prev..from];
+        if item.len() > LIST_ITEM_MAX - 1 || item.iter().any(|t| t.is(SUBJECT | SCOPE_END)) {
+            break;
+        }
+        from = prev;
+    }
+    let subject = &toks[from..aux];
     if subject
         .iter()
-        .any(|t| t.is(SCOPE_END | CONDITION | HAZARD) || t.is(SUBJECT))
+        .any(|t| t.is(SCOPE_END | CONDITION | SUBJECT))
     {
         return;
     }

@@ -213,9 +213,8 @@ fn is_quantity(toks: &[ATok], k: usize, answer: &str) -> bool {
     let t = &toks[k];
     if t.number {
         let w = &answer[t.start..t.end];
-        return !is_year(w)
-            && !is_clock(toks, k, answer)
-            && !(k > 0 && is_clock(toks, k - 1, answer));
+        let time_of_day = is_clock(toks, k, answer) || (k > 0 && is_clock(toks, k - 1, answer));
+        return !is_year(w) && !time_of_day;
     }
     t.is(QUANTITY)
 }
@@ -227,7 +226,14 @@ fn results(toks: &[ATok], answer: &str) -> Vec<(usize, usize)> {
     let mut from = 0;
     while from < toks.len() {
         let (_, to) = sentence_of(toks, from);
-        let cue = (from..to).find(|&k| toks[k].is(CHANGE));
+        // A change word, or "from <amount> ... to": "from three days to under one".
+        let cue = (from..to).find(|&k| toks[k].is(CHANGE)).or_else(|| {
+            (from..to).find(|&k| {
+                is_word(toks, k, answer, "from")
+                    && (k + 1..to.min(k + 4)).any(|q| is_quantity(toks, q, answer))
+                    && (k + 2..to).any(|t| is_word(toks, t, answer, "to"))
+            })
+        });
         // The quantity nearest the change word: "over three months MTTR fell by 40%" is 40%.
         let q = cue.and_then(|cue| {
             (from..to)
@@ -282,13 +288,18 @@ fn actions(toks: &[ATok], answer: &str) -> Vec<(usize, usize)> {
             }
             j += 1;
         }
-        k = to.max(v + 1);
+        // A new subject ("..., then I rolled back") is looked at again from there.
+        k = j.min(to).max(v + 1);
     }
     out
 }
 
 fn is_and(toks: &[ATok], k: usize, answer: &str) -> bool {
-    answer[toks[k].start..toks[k].end].eq_ignore_ascii_case("and")
+    is_word(toks, k, answer, "and")
+}
+
+fn is_word(toks: &[ATok], k: usize, answer: &str, w: &str) -> bool {
+    answer[toks[k].start..toks[k].end].eq_ignore_ascii_case(w)
 }
 
 /// "I" followed (past an adverb or two) by a verb in the past: "I rolled back", "I also

@@ -6,6 +6,7 @@ mod analyze;
 mod evidence;
 pub mod matcher;
 mod score;
+pub mod vocabulary;
 mod words;
 
 pub use analyze::Scratch;

@@ -37,6 +37,16 @@ const SHORT_MAX: f64 = 50.0;
 const ECHO_SHARE: f64 = 0.6;
 const ECHO_OTHER_WORDS: usize = 15;
 const ECHO_CAP: f64 = 20.0;
+/// An answer that names at least this many practices only to deny them, and denies more than
+/// it affirms, scores at most `DENIED_CAP`.
+const DENIED_MIN: usize = 3;
+const DENIED_CAP: u32 = 35;
+/// An answer of this many content words or more, this share of them other questions' concept
+/// words, and covering less than this of its own rubric, is a paragraph of buzzwords.
+const BUZZ_MIN_WORDS: usize = 15;
+const BUZZ_SHARE: f64 = 0.3;
+const BUZZ_COVERAGE: f64 = 0.3;
+const BUZZ_CAP: f64 = 30.0;
 /// Most a motivation answer scores without specifics of the candidate or of the company.
 const GENERIC_CAP: f64 = 45.0;
 /// Each missing scored point costs at least this much of a perfect score: a report that lists
@@ -91,6 +101,9 @@ pub fn calibrate_whole(coverage: f64) -> f64 {
 /// What the answer's words say about it as a whole.
 struct Shape {
     words: usize,
+    /// Share of content words that are other questions' concept words.
+    foreign_share: f64,
+    content: usize,
     keyword_list: bool,
     /// Share of content words that are the question's or guidance's own, and how many are not.
     echo_share: f64,
@@ -105,8 +118,11 @@ fn shape(toks: &[ATok]) -> Shape {
         .iter()
         .filter(|t| !t.stop && !t.number && t.echo)
         .count();
+    let foreign = toks.iter().filter(|t| t.foreign).count();
     Shape {
         words,
+        foreign_share: foreign as f64 / content.max(1) as f64,
+        content,
         keyword_list: words >= 5 && (stops as f64) < KEYWORD_LIST_STOP_RATIO * words as f64,
         echo_share: echoed as f64 / content.max(1) as f64,
         other_words: content - echoed,
@@ -131,6 +147,16 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
         )
     });
     let depth = depth(c, &hits, toks);
+    let (said_no, said_yes) = hits
+        .iter()
+        .filter(|h| {
+            c.alts[h.alt as usize].strength >= 1.0 && c.alts[h.alt as usize].detector.is_none()
+        })
+        .fold(
+            (0, 0),
+            |(n, y), h| if h.negated { (n + 1, y) } else { (n, y + 1) },
+        );
+    let denies_most = said_no >= DENIED_MIN && said_no >= said_yes;
     let mut points = Vec::with_capacity(q.points.len());
     let mut rest: &[Hit] = &hits;
     for (pi, p) in q.points.iter().enumerate() {
@@ -148,7 +174,17 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
             shape.keyword_list,
         ));
     }
-    decide(q, c, points, &shape, depth, toks, answer)
+    let mut g = decide(q, c, points, &shape, depth, toks, answer);
+    if denies_most {
+        // An answer that mostly says what was not done has not said what to do.
+        g.score = g.score.min(DENIED_CAP);
+        g.band = band_of(g.score);
+        if !g.flags.contains(&"denied") {
+            g.flags.push("denied");
+        }
+        g.warnings.push("Most of the practices this answer names, it says were not done or not used, so it is graded as weak. Say what you did or would do instead.".to_string());
+    }
+    g
 }
 
 /// How much the answer says about the question: distinct content words in the sentences that
@@ -357,6 +393,15 @@ fn decide(
         score = score.min(ECHO_CAP);
         flags.push("echo");
         warnings.push("This mostly repeats the question's own words. Answer it: say what you would do, how, and why.".to_string());
+    }
+    if !c.whole_answer
+        && shape.content >= BUZZ_MIN_WORDS
+        && shape.foreign_share >= BUZZ_SHARE
+        && coverage < BUZZ_COVERAGE
+    {
+        score = score.min(BUZZ_CAP);
+        flags.push("buzzwords");
+        warnings.push("This names many practices, but few of them answer this question and none is explained. Pick the ones that matter here and say how and why you would use them.".to_string());
     }
     negation_warning(&points, &mut warnings, &mut flags);
     if q.kind == Kind::Motivational

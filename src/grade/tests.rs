@@ -419,3 +419,46 @@ fn a_negative_fact_is_shown_by_denying_it() {
     assert!(grade_with(&q, "UDP does not have an acknowledgement number.").points[0].covered);
     assert!(!grade_with(&q, "UDP has an acknowledgement number.").points[0].covered);
 }
+
+#[test]
+fn a_negated_list_before_its_verb_is_denied() {
+    let q = Question {
+        points: vec![
+            point("queue", "queue", Source::Sample, 1, &["queue buildup"], &[]),
+            point(
+                "noisy",
+                "noisy",
+                Source::Sample,
+                1,
+                &["noisy neighbors"],
+                &[],
+            ),
+        ],
+        ..question()
+    };
+    let g = grade_with(
+        &q,
+        "Queue buildup, connection exhaustion and noisy neighbors aren't on my list.",
+    );
+    assert!(g.points.iter().all(|p| p.credit == 0.0), "{:?}", g.points);
+    let g = grade_with(
+        &q,
+        "Queue buildup was the cause, so noisy neighbors were never a factor.",
+    );
+    assert_eq!(g.points[0].credit, 1.0, "a clause of its own is not denied");
+}
+
+#[test]
+fn a_short_denial_after_a_question_denies_what_it_asked() {
+    let g = run("Runbooks and playbooks? We never had them. We roll back bad releases.");
+    assert_eq!(point_of(&g, "runbooks").credit, 0.0);
+    assert!(point_of(&g, "rollback").covered);
+}
+
+#[test]
+fn conditions_and_compounds_are_not_denials() {
+    let g = run("If a release cannot pass its checks, we roll back; reviews are no-blame and use the playbook.");
+    assert!(point_of(&g, "rollback").covered);
+    assert!(point_of(&g, "runbooks").covered);
+    assert!(!g.flags.contains(&"denied"), "{:?}", g.warnings);
+}

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 pub const FORMAT: &str = "rubric/1";
 
 /// One rubric file: the rubrics of one question set.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RubricFile {
     /// Always `rubric/1`.
