@@ -1,7 +1,8 @@
 //! Any text as an answer, graded against one story question (behavioral or motivational, whose
 //! points use the detectors `#number`, `#year`, `#result`, `#i-did` and `#time`) and one
 //! technical question of the embedded bank: grading never panics, scores and credits stay in
-//! range, evidence and spans quote the answer, and a warm cache gives what a cold one gives.
+//! range, evidence and spans quote the answer, and a warm cache (kept across inputs, or primed
+//! with the answer's lowercase) gives what a cold one gives.
 //!
 //! The first byte picks the pair (low nibble: the story, high nibble: the technical question);
 //! the rest, as UTF-8, is the answer.
@@ -65,11 +66,24 @@ fuzz_target!(|data: &[u8]| {
     let b = bank();
     let story = &b.stories[usize::from(pick & 0x0f) % b.stories.len()];
     let technical = &b.technical[usize::from(pick >> 4) % b.technical.len()];
+    // The warm cache's history is every earlier input, which a replayed crash file lacks; a
+    // cache primed with the answer's lowercase makes a cache-order bug reproduce from one input
+    // (the acronym-plural bug: "SLOs" after "slos").
+    let lower = answer.to_lowercase();
     for (q, c) in [story, technical] {
         let first = grade(q, c, answer, &mut warm().lock().unwrap());
         check(answer, &first);
         let cold = grade(q, c, answer, &mut Scratch::new());
-        assert_eq!(first, cold, "the cache changed the grade");
+        assert_eq!(first, cold, "the warm cache changed the grade");
+        if lower != answer {
+            let mut primed = Scratch::new();
+            let _ = grade(q, c, &lower, &mut primed);
+            let again = grade(q, c, answer, &mut primed);
+            assert_eq!(
+                again, cold,
+                "a cache primed with the lowercase changed the grade"
+            );
+        }
     }
 });
 

@@ -8,6 +8,8 @@ use rubric::catalog::Catalog;
 
 thread_local! {
     static CATALOG: Catalog = Catalog::embedded();
+    // One grader for the run, so each question is compiled once rather than once per answer.
+    static GRADER: std::cell::RefCell<rubric::grade::Grader> = Default::default();
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -30,7 +32,11 @@ fuzz_target!(|data: &[u8]| {
                         .by_id(id)
                         .unwrap()
                         .expect("pieces name known questions");
-                    let _ = rubric::grade::Grader::new().grade(q, answer);
+                    GRADER.with(|g| {
+                        if let Ok(g) = g.borrow_mut().grade(q, answer) {
+                            assert!(g.score <= 100, "score {}", g.score);
+                        }
+                    });
                 }
             }
         }
