@@ -479,3 +479,28 @@ fn utf16_answers_were_called_binary() {
         ],
     );
 }
+
+/// Fuzzing (grade_answer) found a grade that depended on earlier answers: the per-word cache was
+/// keyed by the lowercased word, but "SLOs" (an acronym plural, looked up as "SLO") and "slos"
+/// match differently, so whichever came first answered for both.
+#[test]
+fn acronym_plural_cached_as_its_lowercase() {
+    use rubric::grade::{grade, Compiled, Scratch};
+    let catalog = rubric::catalog::Catalog::embedded();
+    let stemmer = rubric::text::Stemmer::english();
+    let lower = "Our slis, slos and slas, the apis and prs, and the dbs we run.";
+    let upper = "Our SLIs, SLOs and SLAs, the APIs and PRs, and the DBs we run.";
+    for q in catalog.questions().unwrap() {
+        let c = Compiled::new(q, rubric::lexicon::Lexicon::embedded(), &stemmer);
+        for (first, then) in [(lower, upper), (upper, lower)] {
+            let mut warm = Scratch::new();
+            let _ = grade(q, &c, first, &mut warm);
+            assert_eq!(
+                grade(q, &c, then, &mut warm),
+                grade(q, &c, then, &mut Scratch::new()),
+                "{}: {then:?} after {first:?}",
+                q.id
+            );
+        }
+    }
+}

@@ -110,12 +110,22 @@ impl Scratch {
             }
             // "p95", "k8s" and "5xx" name things; a number starts with its digits.
             let digit = t.text.as_bytes()[0].is_ascii_digit() && !t.text.ends_with("xx");
+            // "SLOs" can match where "slos" does not, so the two are cached apart: a cache
+            // keyed by the folded word alone answered for whichever came first.
+            let acronym = is_acronym_plural(t.text);
             if fold {
                 normalize_into(t.text, norm);
+                if acronym {
+                    norm.push(ACRONYM_MARK);
+                }
             }
             let info = match seen.get(if fold { norm.as_str() } else { t.text }) {
                 Some(info) => *info,
                 None => {
+                    let key: Box<str> = if fold { norm.as_str() } else { t.text }.into();
+                    if acronym {
+                        norm.pop();
+                    }
                     if !fold {
                         norm.clear();
                         norm.push_str(t.text);
@@ -133,7 +143,7 @@ impl Scratch {
                         .copied()
                         .filter(|&id| c.same_word(id, norm, stem));
                     // "SLOs", "PRs": the plural of an acronym is the acronym.
-                    if id.is_none() && is_acronym_plural(t.text) {
+                    if id.is_none() && acronym {
                         id = c.stems.get(&norm[..norm.len() - 1]).copied();
                     }
                     // A word of the question is the question's, not a misspelt term.
@@ -148,7 +158,7 @@ impl Scratch {
                         word: seen.len() as u32,
                         foreign: id.is_none() && !echo && super::vocabulary::contains(stem),
                     };
-                    seen.insert(norm.as_str().into(), info);
+                    seen.insert(key, info);
                     info
                 }
             };
@@ -175,6 +185,9 @@ impl Scratch {
         Analyzed { tokens }
     }
 }
+
+/// Ends the cache key of an acronym plural; no normalized word holds it.
+const ACRONYM_MARK: char = '\u{0}';
 
 /// Two or more capitals (or digits) and a lowercase `s`: "SLOs", "APIs", "EC2s".
 fn is_acronym_plural(w: &str) -> bool {
