@@ -5,6 +5,7 @@
 mod analyze;
 mod evidence;
 pub mod matcher;
+mod padding;
 mod score;
 pub mod vocabulary;
 mod words;
@@ -34,7 +35,7 @@ pub struct Grade {
     pub coverage: f64,
     pub kind: Kind,
     /// Machine-readable names of the warnings: `keyword-list`, `short`, `echo`, `denied`,
-    /// `buzzwords`, `generic`.
+    /// `buzzwords`, `padding`, `generic`.
     pub flags: Vec<&'static str>,
     /// Distinct content words in the sentences that show some point: how much the answer says
     /// about the question, as opposed to its length.

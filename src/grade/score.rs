@@ -108,6 +108,8 @@ struct Shape {
     /// Share of content words that are the question's or guidance's own, and how many are not.
     echo_share: f64,
     other_words: usize,
+    /// The answer says the same things again ([`super::padding`]).
+    padded: bool,
 }
 
 fn shape(toks: &[ATok]) -> Shape {
@@ -126,6 +128,10 @@ fn shape(toks: &[ATok]) -> Shape {
         keyword_list: words >= 5 && (stops as f64) < KEYWORD_LIST_STOP_RATIO * words as f64,
         echo_share: echoed as f64 / content.max(1) as f64,
         other_words: content - echoed,
+        padded: {
+            let ids: Vec<u32> = toks.iter().filter(|t| !t.stop).map(|t| t.word).collect();
+            super::padding::is_padded(&ids)
+        },
     }
 }
 
@@ -402,6 +408,11 @@ fn decide(
         score = score.min(BUZZ_CAP);
         flags.push("buzzwords");
         warnings.push("This names many practices, but few of them answer this question and none is explained. Pick the ones that matter here and say how and why you would use them.".to_string());
+    }
+    if shape.padded && !shape.keyword_list {
+        // Saying a thing twice earns it once already; the warning says why the answer reads long.
+        flags.push("padding");
+        warnings.push("Parts of this answer say the same thing again. Say each point once, and use the room for how and why.".to_string());
     }
     negation_warning(&points, &mut warnings, &mut flags);
     if q.kind == Kind::Motivational

@@ -375,6 +375,17 @@ fn echoing_the_question_is_warned_and_capped() {
 }
 
 #[test]
+fn an_answer_pasted_twice_is_warned_as_padding() {
+    let once = "We ship behind a canary to five percent of traffic, watch error rates and latency \
+                against the baseline for fifteen minutes, and roll back automatically when either \
+                degrades; feature flags let us turn a change off without a deploy.";
+    assert!(!run(once).flags.contains(&"padding"));
+    let twice = run(&format!("{once}\n\n{once}"));
+    assert!(twice.flags.contains(&"padding"), "{:?}", twice.flags);
+    assert!(twice.warnings.iter().any(|w| w.contains("same thing again")));
+}
+
+#[test]
 fn empty_answers_are_errors() {
     let q = question();
     let c = Compiled::new(&q, Lexicon::embedded(), &Stemmer::english());
