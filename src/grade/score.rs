@@ -230,7 +230,7 @@ fn credit_point(
     keyword_list: bool,
 ) -> PointGrade {
     let mut taken: Vec<&Hit> = Vec::new();
-    let mut denied: Vec<&Hit> = Vec::new();
+    let mut denied_hits: Vec<&Hit> = Vec::new();
     // (group, strength, occurrences) of what counted.
     let mut groups: Vec<(u32, f32, usize)> = Vec::new();
     for h in hits {
@@ -250,7 +250,7 @@ fn credit_point(
         let alt = &c.alts[h.alt as usize];
         if h.negated {
             if alt.strength >= 1.0 {
-                denied.push(h);
+                denied_hits.push(h);
             }
             continue;
         }
@@ -314,10 +314,13 @@ fn credit_point(
         }
     }
     spans.sort_by_key(|s| (s.start, s.end));
-    let denied: Vec<String> = denied
-        .iter()
-        .map(|h| negation_quote(h, toks, answer))
-        .collect();
+    // One quote per denial, however many ways of saying the point it denies.
+    let mut denied: Vec<String> = Vec::new();
+    for quote in denied_hits.iter().map(|h| negation_quote(h, toks, answer)) {
+        if !denied.contains(&quote) {
+            denied.push(quote);
+        }
+    }
     let covered = credit >= COVERED;
     let state = match (p.weight, covered, credit > 0.0) {
         (0, _, _) => State::Unscored,

@@ -382,7 +382,10 @@ fn an_answer_pasted_twice_is_warned_as_padding() {
     assert!(!run(once).flags.contains(&"padding"));
     let twice = run(&format!("{once}\n\n{once}"));
     assert!(twice.flags.contains(&"padding"), "{:?}", twice.flags);
-    assert!(twice.warnings.iter().any(|w| w.contains("same thing again")));
+    assert!(twice
+        .warnings
+        .iter()
+        .any(|w| w.contains("same thing again")));
 }
 
 #[test]
