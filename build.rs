@@ -1,10 +1,22 @@
 //! Embeds every `rubrics/*.json` file in the binary, so an installed `rubric` needs no files
-//! beside it. The list is generated so that a fresh checkout without rubrics still builds.
+//! beside it. The list is generated so that a fresh checkout without rubrics still builds. Also
+//! precomputes the lexicon's lookup index, so that grading one answer does not tokenize every
+//! lexicon term at start-up.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
+/// The grader's own tokenizer, so that the index's keys are exactly what `norm_key` makes.
+#[allow(dead_code)]
+#[path = "src/text/tokenize.rs"]
+mod tokenize;
+
 fn main() {
+    embed_rubrics();
+    index_lexicon();
+}
+
+fn embed_rubrics() {
     // Read at run time: `env!` would freeze the directory the build script was compiled in,
     // and a build script reused from another checkout would then embed the wrong (or no) files.
     let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
@@ -33,4 +45,43 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded.rs");
     std::fs::write(dest, out).unwrap();
+}
+
+/// Writes `lexicon_index.rs`: every lexicon term's normalized key with its group's index, sorted
+/// by key for binary search. Mirrors `Lexicon::parse_groups` (the tests check they agree).
+fn index_lexicon() {
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest);
+    for f in ["rubrics/lexicon.txt", "src/text/tokenize.rs"] {
+        println!("cargo:rerun-if-changed={}", root.join(f).display());
+    }
+    let text = std::fs::read_to_string(root.join("rubrics/lexicon.txt")).unwrap_or_default();
+    let mut keys = std::collections::BTreeMap::new();
+    let lines = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+    for (group, line) in lines.enumerate() {
+        for term in line.split(" | ") {
+            if let Some(other) = keys.insert(norm_key(term.trim()), group) {
+                assert_eq!(other, group, "lexicon.txt: `{term}` is in two groups");
+            }
+        }
+    }
+    let mut out = String::from(
+        "/// (normalized term, group index) of the embedded lexicon, sorted by term.\npub static INDEX: &[(&str, u32)] = &[\n",
+    );
+    for (k, g) in keys {
+        writeln!(out, "    ({k:?}, {g}),").unwrap();
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("lexicon_index.rs");
+    std::fs::write(dest, out).unwrap();
+}
+
+/// `lexicon::norm_key` for the lexicon's lowercase ASCII terms.
+fn norm_key(s: &str) -> String {
+    assert!(s.is_ascii(), "lexicon.txt: `{s}` must be ASCII");
+    let mut words = Vec::new();
+    tokenize::for_each_token(s, |t| words.push(t.text.to_ascii_lowercase()));
+    words.join(" ")
 }

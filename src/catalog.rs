@@ -202,7 +202,11 @@ impl Catalog {
     /// when one question stands out: it alone contains every word (`cascading failures`), or it
     /// leads the others clearly. Otherwise the candidates are listed.
     pub fn resolve(&self, query: &str) -> Result<&Question, LookupError> {
-        for id in id_spellings(query) {
+        // The literal id first: it is what is usually typed, and it needs no regex compiled.
+        if let Some(q) = self.by_id(query)? {
+            return Ok(q);
+        }
+        for id in loose_id_spellings(query) {
             if let Some(q) = self.by_id(&id)? {
                 return Ok(q);
             }
@@ -289,13 +293,13 @@ impl Catalog {
     }
 }
 
-/// The ids `query` may mean, most literal first: itself, then `set-NN` and `set-N` when it reads
+/// The ids a loosely written `query` may mean besides itself: `set-NN` and `set-N` when it reads
 /// as a set and a number (`SRE_13`, `sre13`, `sre 13`, `sre-3`).
-fn id_spellings(query: &str) -> Vec<String> {
+fn loose_id_spellings(query: &str) -> Vec<String> {
     static LOOSE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^([A-Za-z]+)[\s_.\-]*0*(\d{1,4})$").unwrap());
     let q = query.trim();
-    let mut v = vec![q.to_string()];
+    let mut v = Vec::new();
     if let Some(c) = LOOSE.captures(q) {
         let n: u32 = c[2].parse().unwrap_or_default();
         v.push(format!("{}-{n:02}", &c[1]));
