@@ -282,7 +282,10 @@ mod tests {
         for (key, g) in &parsed.by_norm {
             assert_eq!(embedded.group_of_key(key), Some(*g), "`{key}`");
         }
-        assert_eq!(embedded.group_of("Blue/Green"), parsed.group_of("blue-green"));
+        assert_eq!(
+            embedded.group_of("Blue/Green"),
+            parsed.group_of("blue-green")
+        );
     }
 
     #[test]

@@ -7,7 +7,6 @@ use crate::rubric::Question;
 use crate::text::{self, Stemmer};
 use std::collections::{BTreeMap, BTreeSet};
 
-
 /// A word in more than this share of the bank's questions says little about any one of them.
 const MAX_SHARE: f64 = 0.1;
 
