@@ -32,7 +32,9 @@ fn embed_rubrics() {
         })
         .unwrap_or_default();
     files.sort();
-    let mut out = String::from("/// (file name, contents, (question id, byte range) of each question) of every embedded rubric\n/// file, sorted by name.\npub static EMBEDDED: &[(&str, &str, &[(&str, usize, usize)])] = &[\n");
+    let mut out = String::from(
+        "/// A question's id and byte range in its set's JSON.\npub type Span = (&'static str, usize, usize);\n/// (file name, contents, each question's span) of every embedded rubric file, sorted by name.\npub static EMBEDDED: &[(&str, &str, &[Span])] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f.file_name().unwrap().to_string_lossy();
