@@ -33,6 +33,11 @@ struct Entry {
     origin: PathBuf,
     text: std::borrow::Cow<'static, str>,
     parsed: OnceCell<RubricFile>,
+    /// Built-in sets only: (id, byte range in `text`) of each question, found by build.rs.
+    spans: &'static [(&'static str, usize, usize)],
+    /// Questions parsed alone through `spans`, so that grading one question does not parse its
+    /// whole set.
+    singles: Vec<OnceCell<Question>>,
 }
 
 /// A question id or text that matched nothing, or too many things.
@@ -67,13 +72,15 @@ impl Catalog {
     /// The rubric sets embedded in the binary.
     pub fn embedded() -> Catalog {
         let mut c = Catalog::default();
-        for (name, text) in embedded::EMBEDDED {
+        for (name, text, spans) in embedded::EMBEDDED {
             let set = name.trim_end_matches(".json").to_string();
             c.entries.push(Entry {
                 set,
                 origin: Path::new("<embedded>").join(name),
                 text: (*text).into(),
                 parsed: OnceCell::new(),
+                spans,
+                singles: spans.iter().map(|_| OnceCell::new()).collect(),
             });
         }
         c
@@ -83,7 +90,7 @@ impl Catalog {
     pub fn builtin_sets() -> Vec<String> {
         embedded::EMBEDDED
             .iter()
-            .map(|(name, _)| name.trim_end_matches(".json").to_string())
+            .map(|(name, _, _)| name.trim_end_matches(".json").to_string())
             .collect()
     }
 
@@ -141,6 +148,8 @@ impl Catalog {
             origin: path.to_path_buf(),
             text: text.into(),
             parsed: OnceCell::new(),
+            spans: &[],
+            singles: Vec::new(),
         };
         entry.parsed()?;
         self.entries.retain(|e| e.set != entry.set);
@@ -184,6 +193,10 @@ impl Catalog {
     pub fn by_id(&self, id: &str) -> Result<Option<&Question>, RubricError> {
         let id = id.trim().to_ascii_lowercase();
         if let Some((set, _)) = id.rsplit_once('-') {
+            let entry = self.entries.iter().find(|e| e.set == set);
+            if let Some(q) = entry.and_then(|e| e.single(&id)) {
+                return Ok(Some(q));
+            }
             if let Some(f) = self.set(set)? {
                 if let Some(q) = f.questions.iter().find(|q| q.id.eq_ignore_ascii_case(&id)) {
                     return Ok(Some(q));
@@ -202,7 +215,11 @@ impl Catalog {
     /// when one question stands out: it alone contains every word (`cascading failures`), or it
     /// leads the others clearly. Otherwise the candidates are listed.
     pub fn resolve(&self, query: &str) -> Result<&Question, LookupError> {
-        for id in id_spellings(query) {
+        // The literal id first: it is what is usually typed, and it needs no regex compiled.
+        if let Some(q) = self.by_id(query)? {
+            return Ok(q);
+        }
+        for id in loose_id_spellings(query) {
             if let Some(q) = self.by_id(&id)? {
                 return Ok(q);
             }
@@ -289,13 +306,13 @@ impl Catalog {
     }
 }
 
-/// The ids `query` may mean, most literal first: itself, then `set-NN` and `set-N` when it reads
+/// The ids a loosely written `query` may mean besides itself: `set-NN` and `set-N` when it reads
 /// as a set and a number (`SRE_13`, `sre13`, `sre 13`, `sre-3`).
-fn id_spellings(query: &str) -> Vec<String> {
+fn loose_id_spellings(query: &str) -> Vec<String> {
     static LOOSE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^([A-Za-z]+)[\s_.\-]*0*(\d{1,4})$").unwrap());
     let q = query.trim();
-    let mut v = vec![q.to_string()];
+    let mut v = Vec::new();
     if let Some(c) = LOOSE.captures(q) {
         let n: u32 = c[2].parse().unwrap_or_default();
         v.push(format!("{}-{n:02}", &c[1]));
@@ -328,6 +345,24 @@ pub const MIN_TEXT_MATCH: f64 = 0.5;
 const MIN_MARGIN: f64 = 0.08;
 
 impl Entry {
+    /// Question `id` of a built-in set, parsed alone unless the set already is parsed whole.
+    /// None sends the caller to the whole set, which also reports any error.
+    fn single(&self, id: &str) -> Option<&Question> {
+        if self.parsed.get().is_some() {
+            return None;
+        }
+        let k = self
+            .spans
+            .iter()
+            .position(|(qid, _, _)| qid.eq_ignore_ascii_case(id))?;
+        if let Some(q) = self.singles[k].get() {
+            return Some(q);
+        }
+        let (_, start, end) = self.spans[k];
+        let q: Question = serde_json::from_str(self.text.get(start..end)?).ok()?;
+        Some(self.singles[k].get_or_init(|| q))
+    }
+
     fn parsed(&self) -> Result<&RubricFile, RubricError> {
         if let Some(f) = self.parsed.get() {
             return Ok(f);
@@ -395,6 +430,19 @@ mod tests {
         let e = id(&c, "sre-99").unwrap_err();
         assert!(e.starts_with("unknown question `sre-99`"), "{e}");
         assert!(id(&c, "nothing like any question").is_err());
+    }
+
+    #[test]
+    fn a_builtin_question_parsed_alone_equals_its_set_parsed_whole() {
+        let alone = Catalog::embedded();
+        let whole = Catalog::embedded();
+        let questions = whole.questions().unwrap();
+        let spans: usize = alone.entries.iter().map(|e| e.spans.len()).sum();
+        assert_eq!(spans, questions.len(), "build.rs finds every question");
+        for q in questions {
+            assert_eq!(alone.by_id(&q.id).unwrap(), Some(q));
+        }
+        assert!(alone.entries.iter().all(|e| e.parsed.get().is_none()));
     }
 
     #[test]

@@ -8,13 +8,22 @@ use std::sync::OnceLock;
 const LEXICON: &str = include_str!("../rubrics/lexicon.txt");
 const TOPICS: &str = include_str!("../rubrics/topics.txt");
 
+mod embedded_index {
+    include!(concat!(env!("OUT_DIR"), "/lexicon_index.rs"));
+}
+
 /// Synonym groups and topic expansions.
 #[derive(Debug)]
 pub struct Lexicon {
-    /// Each group lists equivalent terms; the first names it.
-    pub groups: Vec<Vec<String>>,
+    /// Each group lists equivalent terms; the first names it. Split on first use for the
+    /// embedded lexicon: grading looks terms up in the index and never needs the groups.
+    groups: OnceLock<Vec<Vec<String>>>,
+    groups_src: &'static str,
     /// Normalized term (words lowercased, joined by one space) -> group index.
     by_norm: rustc_hash::FxHashMap<String, usize>,
+    /// The same for the embedded lexicon, made by build.rs and sorted by term: `by_norm` is
+    /// then empty, and start-up does not tokenize and hash every term.
+    sorted: &'static [(&'static str, u32)],
     /// Topic key -> concrete terms, keyed by the key's normalized words. Parsed on first use:
     /// only building rubrics needs topics, and `rubric grade` should not pay for them.
     topics: OnceLock<BTreeMap<String, Vec<String>>>,
@@ -22,14 +31,25 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// The lexicon embedded in the binary, parsed once.
+    /// The lexicon embedded in the binary, indexed at build time.
     pub fn embedded() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
-        LEX.get_or_init(|| {
-            let mut lex = Lexicon::parse_groups(LEXICON)
-                .expect("embedded lexicon is valid (checked by tests)");
-            lex.topics_src = TOPICS;
-            lex
+        LEX.get_or_init(|| Lexicon {
+            groups: OnceLock::new(),
+            groups_src: LEXICON,
+            by_norm: Default::default(),
+            sorted: embedded_index::INDEX,
+            topics: OnceLock::new(),
+            topics_src: TOPICS,
+        })
+    }
+
+    /// Each group's terms, the first naming it.
+    pub fn groups(&self) -> &[Vec<String>] {
+        self.groups.get_or_init(|| {
+            data_lines(self.groups_src)
+                .map(|(_, line)| split_group(line))
+                .collect()
         })
     }
 
@@ -51,7 +71,7 @@ impl Lexicon {
         let mut groups = Vec::new();
         let mut by_norm = rustc_hash::FxHashMap::default();
         for (n, line) in data_lines(lexicon) {
-            let terms: Vec<String> = line.split(" | ").map(|t| t.trim().to_string()).collect();
+            let terms = split_group(line);
             let distinct = terms
                 .iter()
                 .enumerate()
@@ -73,8 +93,10 @@ impl Lexicon {
             groups.push(terms);
         }
         Ok(Lexicon {
-            groups,
+            groups: OnceLock::from(groups),
+            groups_src: "",
             by_norm,
+            sorted: &[],
             topics: OnceLock::new(),
             topics_src: "",
         })
@@ -82,12 +104,21 @@ impl Lexicon {
 
     /// The synonym group of a term, by its normalized words.
     pub fn group_of(&self, term: &str) -> Option<usize> {
-        self.by_norm.get(&norm_key(term)).copied()
+        self.group_of_key(&norm_key(term))
+    }
+
+    /// The synonym group of an already normalized term.
+    fn group_of_key(&self, key: &str) -> Option<usize> {
+        if !self.sorted.is_empty() {
+            let i = self.sorted.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+            return Some(self.sorted[i].1 as usize);
+        }
+        self.by_norm.get(key).copied()
     }
 
     /// The alternatives of `term` (itself included) when it is in a group.
     pub fn alternatives(&self, term: &str) -> Option<&[String]> {
-        self.group_of(term).map(|g| self.groups[g].as_slice())
+        self.group_of(term).map(|g| self.groups()[g].as_slice())
     }
 
     /// Concrete terms for a topic key given as normalized words.
@@ -126,11 +157,11 @@ impl Lexicon {
         for n in 1..=3 {
             for w in words.windows(n) {
                 let key = w.join(" ");
-                let Some(&g) = self.by_norm.get(&key) else {
+                let Some(g) = self.group_of_key(&key) else {
                     continue;
                 };
                 let acronym =
-                    n == 1 && key.len() <= 5 && self.groups[g].iter().any(|t| t.contains(' '));
+                    n == 1 && key.len() <= 5 && self.groups()[g].iter().any(|t| t.contains(' '));
                 if n > 1 || acronym {
                     found.insert(g);
                 }
@@ -145,7 +176,7 @@ impl Lexicon {
     /// lexicon's technical terms. The built-in pages are; a biology or history bank is not, and
     /// is built without the lexicon and topics.
     pub fn covers(&self, texts: &[String]) -> bool {
-        if texts.is_empty() || self.groups.is_empty() {
+        if texts.is_empty() || self.groups().is_empty() {
             return false;
         }
         let hits = texts
@@ -194,6 +225,11 @@ pub fn norm_key(s: &str) -> String {
     out
 }
 
+/// The terms of one group line, trimmed.
+fn split_group(line: &str) -> Vec<String> {
+    line.split(" | ").map(|t| t.trim().to_string()).collect()
+}
+
 /// The numbered lines of a data file that hold data: not blank, not a `#` comment.
 pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()
@@ -227,14 +263,29 @@ mod tests {
         }
         let lex = Lexicon::parse(LEXICON, TOPICS).unwrap();
         assert!(
-            lex.groups.len() >= 300,
+            lex.groups().len() >= 300,
             "the lexicon should have hundreds of groups, has {}",
-            lex.groups.len()
+            lex.groups().len()
         );
         assert!(
             lex.topics().len() >= 150,
             "topics.txt should have hundreds of keys, has {}",
             lex.topics().len()
+        );
+    }
+
+    #[test]
+    fn the_build_time_index_agrees_with_parsing() {
+        let parsed = Lexicon::parse(LEXICON, TOPICS).unwrap();
+        let embedded = Lexicon::embedded();
+        assert_eq!(embedded.groups(), parsed.groups());
+        assert_eq!(embedded.sorted.len(), parsed.by_norm.len());
+        for (key, g) in &parsed.by_norm {
+            assert_eq!(embedded.group_of_key(key), Some(*g), "`{key}`");
+        }
+        assert_eq!(
+            embedded.group_of("Blue/Green"),
+            parsed.group_of("blue-green")
         );
     }
 

@@ -424,7 +424,7 @@ impl<'a> Ctx<'a> {
             lex,
             index,
             stemmer,
-            spec: specificity(bank, stemmer, !lex.groups.is_empty()),
+            spec: specificity(bank, stemmer, !lex.groups().is_empty()),
             topic_keys,
         }
     }

@@ -105,7 +105,7 @@ pub struct LexIndex {
 impl LexIndex {
     pub fn new(lex: &Lexicon, stemmer: &Stemmer) -> Self {
         let mut by_first: BTreeMap<String, Vec<(Vec<String>, usize)>> = BTreeMap::new();
-        for (g, group) in lex.groups.iter().enumerate() {
+        for (g, group) in lex.groups().iter().enumerate() {
             for term in group {
                 let words = text::analyze(term, stemmer);
                 if let Some(first) = words.first() {

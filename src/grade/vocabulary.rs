@@ -6,23 +6,18 @@
 use crate::rubric::Question;
 use crate::text::{self, Stemmer};
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
-
-const VOCABULARY: &str = include_str!("../../rubrics/vocabulary.txt");
 
 /// A word in more than this share of the bank's questions says little about any one of them.
 const MAX_SHARE: f64 = 0.1;
 
-/// Whether `stem` is one of the built-in bank's concept words.
+mod sorted {
+    include!(concat!(env!("OUT_DIR"), "/vocabulary.rs"));
+}
+
+/// Whether `stem` is one of the built-in bank's concept words. The list is sorted at build
+/// time: a set built at start-up cost more than the few lookups of a one-shot grade.
 pub(crate) fn contains(stem: &str) -> bool {
-    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        VOCABULARY
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-    .contains(stem)
+    sorted::WORDS.binary_search(&stem).is_ok()
 }
 
 /// The vocabulary file for a bank: stems of its evidence's content words, sorted, with a header.
@@ -58,4 +53,19 @@ pub fn render(questions: &[&Question]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_sorted_list_holds_every_word_of_the_file() {
+        let file = include_str!("../../rubrics/vocabulary.txt");
+        let words: Vec<&str> = file
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        assert_eq!(words.len(), super::sorted::WORDS.len());
+        assert!(words.iter().all(|w| super::contains(w)));
+        assert!(!super::contains("zzzz"));
+    }
 }
