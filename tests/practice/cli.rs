@@ -9,12 +9,7 @@ const HALF: &str = "Retry with exponential backoff and jitter.";
 fn practice_in_an_editor_grades_records_and_removes_its_file() {
     let m = Machine::new();
     let editor = m.script("editor", &format!("printf '%s\\n' '{HALF}' >> \"$1\""));
-    let out = m
-        .tiny()
-        .env("EDITOR", &editor)
-        .args(["practice", "--question", "tiny-01"])
-        .output()
-        .unwrap();
+    let out = m.practice_tiny_with(&editor);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(text.starts_with("Practice tiny-01"), "{text}");
@@ -124,12 +119,7 @@ fn an_editor_command_with_arguments_runs_through_the_shell() {
         "editor",
         &format!("test \"$1\" = --flag && printf '%s\\n' '{GOOD}' >> \"$2\""),
     );
-    let out = m
-        .tiny()
-        .env("EDITOR", format!("{} --flag", editor.display()))
-        .args(["practice", "--question", "tiny-01"])
-        .output()
-        .unwrap();
+    let out = m.practice_tiny_with(format!("{} --flag", editor.display()));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(m.attempts().len(), 1);
 }
@@ -166,12 +156,7 @@ fn without_an_editor_the_answer_is_read_until_end_of_input() {
 fn an_empty_answer_records_nothing_and_exits_0() {
     let m = Machine::new();
     // The editor leaves the file as it was given: only the header.
-    let out = m
-        .tiny()
-        .env("EDITOR", "true")
-        .args(["practice", "--question", "tiny-01"])
-        .output()
-        .unwrap();
+    let out = m.practice_tiny_with("true");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stdout(&out).contains("nothing was recorded"),
@@ -197,12 +182,7 @@ fn a_failing_editor_exits_2_records_nothing_and_keeps_what_was_written() {
         "editor",
         &format!("printf '%s\\n' '{HALF}' >> \"$1\"; exit 3"),
     );
-    let out = m
-        .tiny()
-        .env("EDITOR", &editor)
-        .args(["practice", "--question", "tiny-01"])
-        .output()
-        .unwrap();
+    let out = m.practice_tiny_with(&editor);
     assert_error(
         &out,
         2,
@@ -215,12 +195,7 @@ fn a_failing_editor_exits_2_records_nothing_and_keeps_what_was_written() {
     assert!(m.attempts().is_empty());
     // An editor that fails before anything is written leaves nothing behind.
     let m = Machine::new();
-    let out = m
-        .tiny()
-        .env("EDITOR", "false")
-        .args(["practice", "--question", "tiny-01"])
-        .output()
-        .unwrap();
+    let out = m.practice_tiny_with("false");
     assert_error(&out, 2, &["the editor `false` failed"]);
     assert!(m.temp_files().is_empty());
 }
@@ -237,12 +212,7 @@ fn an_answer_that_cannot_be_recorded_is_kept_and_its_path_printed() {
             m.history().display()
         ),
     );
-    let out = m
-        .tiny()
-        .env("EDITOR", &editor)
-        .args(["practice", "--question", "tiny-01"])
-        .output()
-        .unwrap();
+    let out = m.practice_tiny_with(&editor);
     assert_error(
         &out,
         2,

@@ -69,6 +69,15 @@ impl Machine {
         c
     }
 
+    /// `rubric practice --question tiny-01`, the answer written by `editor`.
+    pub fn practice_tiny_with(&self, editor: impl AsRef<std::ffi::OsStr>) -> std::process::Output {
+        self.tiny()
+            .env("EDITOR", editor)
+            .args(["practice", "--question", "tiny-01"])
+            .output()
+            .unwrap()
+    }
+
     /// An executable shell script in this machine's folder, standing in for an editor.
     pub fn script(&self, name: &str, body: &str) -> PathBuf {
         let path = self.path(name);
