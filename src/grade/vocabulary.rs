@@ -33,9 +33,14 @@ pub fn render(questions: &[&Question]) -> String {
         {
             for alt in entry.split(" | ").filter(|a| !a.starts_with('#')) {
                 let words = text::analyze(alt.trim_start_matches('~'), &stemmer);
-                for w in words
+                let content: Vec<&text::Word> = words
                     .iter()
                     .filter(|w| !w.stop && w.norm.chars().any(char::is_alphabetic))
+                    .collect();
+                // Ordinary English words ("couple", "another") name no question's concept.
+                for w in content
+                    .into_iter()
+                    .filter(|w| !crate::draft::terms::is_generic(&w.norm))
                 {
                     used.entry(w.stem.clone()).or_default().insert(&q.id);
                 }
