@@ -92,6 +92,14 @@ impl Scratch {
         Self::default()
     }
 
+    /// A scratch that starts from stems already known (word -> stem).
+    pub(crate) fn with_stems(stems: FxHashMap<Box<str>, Box<str>>) -> Self {
+        Scratch {
+            stems,
+            ..Self::default()
+        }
+    }
+
     pub(crate) fn analyze(&mut self, c: &Compiled, answer: &str) -> Analyzed {
         let mut tokens = Vec::with_capacity(answer.len() / 6 + 1);
         let Scratch {

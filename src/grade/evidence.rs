@@ -68,6 +68,13 @@ pub(crate) fn find(c: &Compiled, toks: &[ATok], answer: &str) -> Vec<Hit> {
     let mut out = Vec::new();
     let mut plain = vec![0u8; c.alts.len()];
     let mut denied = vec![false; c.alts.len()];
+    let mut present = vec![false; c.stems.len()];
+    for id in toks.iter().filter_map(|t| t.id) {
+        present[id as usize] = true;
+    }
+    // Per alternative: not yet known, possible, impossible.
+    let mut possible = vec![Maybe::Unknown; c.alts.len()];
+    let mut spans = Vec::with_capacity(MAX_PARTS);
     for i in 0..toks.len() {
         let Some(id) = toks[i].id else { continue };
         let Some(cands) = c.first.get(id as usize) else {
@@ -78,10 +85,17 @@ pub(crate) fn find(c: &Compiled, toks: &[ATok], answer: &str) -> Vec<Hit> {
             if plain[ai] >= OCCURRENCES && denied[ai] {
                 continue;
             }
-            let Some(spans) = match_alt(&c.alts[ai].parts, toks, i) else {
+            if possible[ai] == Maybe::Unknown {
+                possible[ai] = can_match(&c.alts[ai].parts, &present);
+            }
+            if possible[ai] == Maybe::No {
                 continue;
-            };
-            let mut hit = Hit::new(c, a, &spans, toks);
+            }
+            if !match_alt(&c.alts[ai].parts, toks, i, &mut spans) {
+                continue;
+            }
+            let spans = &spans[..];
+            let mut hit = Hit::new(c, a, spans, toks);
             if c.alts[ai].says_no {
                 // Evidence that carries its own negation ("the alert never fired") is shown by
                 // saying exactly that.
@@ -110,21 +124,54 @@ pub(crate) fn find(c: &Compiled, toks: &[ATok], answer: &str) -> Vec<Hit> {
             }
         }
     }
+    // Several alternatives may use one detector; it reads the answer once.
+    let mut found: Vec<(Detector, Vec<(usize, usize)>)> = Vec::new();
     for &(d, a) in &c.detectors {
-        for spans in detect(d, toks, answer)
-            .into_iter()
-            .take(d.counts().max(OCCURRENCES as usize))
-        {
+        let at = match found.iter().position(|(k, _)| *k == d) {
+            Some(at) => at,
+            None => {
+                found.push((d, detect(d, toks, answer)));
+                found.len() - 1
+            }
+        };
+        let take = d.counts().max(OCCURRENCES as usize);
+        for &spans in found[at].1.iter().take(take) {
             out.push(Hit::new(c, a, &[spans], toks));
         }
     }
     out
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Maybe {
+    Unknown,
+    Yes,
+    No,
+}
+
+/// An alternative can match only if every one of its words occurs in the answer; most that
+/// start with a common word ("on", "no") cannot, and this tells without walking the answer.
+fn can_match(parts: &[Vec<u32>], present: &[bool]) -> Maybe {
+    if parts.iter().flatten().all(|&id| present[id as usize]) {
+        Maybe::Yes
+    } else {
+        Maybe::No
+    }
+}
+
 /// Matches an alternative whose first part starts at `toks[i]`: the first phrase there, every
-/// other part anywhere in the same sentence.
-fn match_alt(parts: &[Vec<u32>], toks: &[ATok], i: usize) -> Option<Vec<(usize, usize)>> {
-    let mut spans = vec![(i, match_phrase(&parts[0], toks, i)?)];
+/// other part anywhere in the same sentence. Fills `spans` and says whether it matched.
+fn match_alt(
+    parts: &[Vec<u32>],
+    toks: &[ATok],
+    i: usize,
+    spans: &mut Vec<(usize, usize)>,
+) -> bool {
+    spans.clear();
+    let Some(end) = match_phrase(&parts[0], toks, i) else {
+        return false;
+    };
+    spans.push((i, end));
     if parts.len() > 1 {
         let (from, to) = sentence_of(toks, i);
         for part in &parts[1..] {
@@ -132,11 +179,14 @@ fn match_alt(parts: &[Vec<u32>], toks: &[ATok], i: usize) -> Option<Vec<(usize, 
                 (toks[k].id == Some(part[0]))
                     .then(|| match_phrase(part, toks, k).map(|e| (k, e)))
                     .flatten()
-            })?;
-            spans.push(found);
+            });
+            match found {
+                Some(span) => spans.push(span),
+                None => return false,
+            }
         }
     }
-    Some(spans)
+    true
 }
 
 /// Matches a phrase's stems starting at `toks[i]`, letting up to [`MAX_GAP`] words sit between

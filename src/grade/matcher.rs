@@ -109,6 +109,14 @@ pub(crate) struct CPoint {
     pub need: f32,
 }
 
+/// What compiling evidence needs besides the rubric: the stemmer, the stems found so far, and
+/// where to collect the long words for typo tolerance.
+type AltWords<'a> = (
+    &'a Stemmer,
+    &'a mut rustc_hash::FxHashMap<Box<str>, Box<str>>,
+    &'a mut Vec<(String, u32)>,
+);
+
 /// A reference answer shorter than this (in words), with no guidance, is graded as one idea.
 pub const WHOLE_ANSWER_WORDS: usize = 60;
 
@@ -117,6 +125,7 @@ pub const FUZZY_MIN_CHARS: usize = 8;
 
 impl Compiled {
     pub fn new(q: &Question, lex: &Lexicon, stemmer: &Stemmer) -> Compiled {
+        let mut stems = rustc_hash::FxHashMap::default();
         let mut c = Compiled {
             stems: Default::default(),
             alts: Vec::new(),
@@ -128,10 +137,15 @@ impl Compiled {
             whole_answer: false,
             surfaces: Vec::new(),
             sample_depth: 0,
-            echo: content_stems(
+            echo: text::analyze_cached(
                 &format!("{}\n{}", q.question, q.guidance.as_deref().unwrap_or("")),
                 stemmer,
-            ),
+                &mut stems,
+            )
+            .into_iter()
+            .filter(|w| !w.stop)
+            .map(|w| w.stem)
+            .collect(),
             key: NEXT_KEY.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         let mut groups: HashMap<String, u32> = HashMap::new();
@@ -141,7 +155,8 @@ impl Compiled {
                 for entry in list {
                     let group = c.group_of(entry, pi, lex, &mut groups);
                     for alt in entry.split(" | ").map(str::trim) {
-                        c.add_alt(alt, pi, group, strength, stemmer, &mut fuzzy_words);
+                        let words = &mut (stemmer, &mut stems, &mut fuzzy_words);
+                        c.add_alt(alt, pi, group, strength, words);
                     }
                 }
             }
@@ -174,7 +189,7 @@ impl Compiled {
             }
             c.fuzzy[n].push((w.into_boxed_str(), id));
         }
-        let mut scratch = super::Scratch::new();
+        let mut scratch = super::Scratch::with_stems(stems);
         let sample = scratch.analyze(&c, &q.sample_answer);
         let hits = super::evidence::find(&c, &sample.tokens, &q.sample_answer);
         c.sample_depth = super::score::depth(&c, &hits, &sample.tokens);
@@ -210,8 +225,7 @@ impl Compiled {
         point: usize,
         group: u32,
         strength: f32,
-        stemmer: &Stemmer,
-        fuzzy_words: &mut Vec<(String, u32)>,
+        (stemmer, stems, fuzzy_words): &mut AltWords,
     ) {
         let idx = self.alts.len() as u32;
         if let Some(d) = Detector::parse(alt) {
@@ -236,7 +250,7 @@ impl Compiled {
         let mut content = false;
         let mut says_no = false;
         for phrase in alt.split(" + ").map(str::trim) {
-            let words = text::analyze(phrase, stemmer);
+            let words = text::analyze_cached(phrase, stemmer, stems);
             if words.is_empty() || (words.len() == 1 && words[0].stop) {
                 return;
             }
@@ -312,15 +326,6 @@ impl Compiled {
             forms.is_empty() || forms.iter().any(|f| forms_agree(f, norm, stem))
         })
     }
-}
-
-/// Stems of the content words of `text`.
-pub(crate) fn content_stems(text: &str, stemmer: &Stemmer) -> BTreeSet<String> {
-    text::analyze(text, stemmer)
-        .into_iter()
-        .filter(|w| !w.stop)
-        .map(|w| w.stem)
-        .collect()
 }
 
 /// How much evidence (in strong-term units) gives a point full credit when its rubric does not

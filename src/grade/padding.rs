@@ -4,9 +4,6 @@
 //! content-word stems that already appeared earlier in it. Natural answers almost never repeat a
 //! run of four content words; pasted-twice paragraphs and circling restatements do.
 
-use std::collections::HashSet;
-use std::hash::Hash;
-
 /// How many content words make one run.
 const RUN: usize = 4;
 /// Below this many content words there is too little to call repetition.
@@ -16,21 +13,21 @@ const PADDED_SHARE: f64 = 0.3;
 
 /// The share (0..1) of the runs of `content` (the answer's content words, each as anything that
 /// is equal for equal words) that repeat an earlier run.
-pub fn repeated_share<T: Hash + Eq>(content: &[T]) -> f64 {
+pub fn repeated_share<T: Ord>(content: &[T]) -> f64 {
     if content.len() < MIN_CONTENT_WORDS {
         return 0.0;
     }
-    let mut seen = HashSet::new();
-    let total = content.len() + 1 - RUN;
-    let repeated = content
-        .windows(RUN)
-        .filter(|run| !seen.insert(*run))
-        .count();
-    repeated as f64 / total as f64
+    // A run repeats an earlier one exactly when it is not the first of its kind, so the repeats
+    // are the runs less the distinct runs; sorting counts those without hashing.
+    let mut runs: Vec<&[T]> = content.windows(RUN).collect();
+    let total = runs.len();
+    runs.sort_unstable();
+    runs.dedup();
+    (total - runs.len()) as f64 / total as f64
 }
 
 /// True when enough of the answer repeats itself to warn about it.
-pub fn is_padded<T: Hash + Eq>(content: &[T]) -> bool {
+pub fn is_padded<T: Ord>(content: &[T]) -> bool {
     repeated_share(content) >= PADDED_SHARE
 }
 

@@ -29,11 +29,32 @@ pub struct Word {
 /// Runs every stage over `text`. Used for rubric terms and for small texts; the grader has its
 /// own cached path over the same stages.
 pub fn analyze(text: &str, stemmer: &Stemmer) -> Vec<Word> {
+    analyze_by(text, |norm| stemmer.stem(norm))
+}
+
+/// [`analyze`] with each distinct word stemmed once, remembered in `stems`: a rubric's many
+/// ways of saying its evidence repeat their words.
+pub fn analyze_cached(
+    text: &str,
+    stemmer: &Stemmer,
+    stems: &mut rustc_hash::FxHashMap<Box<str>, Box<str>>,
+) -> Vec<Word> {
+    analyze_by(text, |norm| match stems.get(norm) {
+        Some(stem) => stem.to_string(),
+        None => {
+            let stem = stemmer.stem(norm);
+            stems.insert(norm.into(), stem.as_str().into());
+            stem
+        }
+    })
+}
+
+fn analyze_by(text: &str, mut stem_of: impl FnMut(&str) -> String) -> Vec<Word> {
     tokenize(text)
         .into_iter()
         .map(|t| {
             let norm = normalize::normalize(t.text);
-            let stem = stemmer.stem(&norm);
+            let stem = stem_of(&norm);
             let stop = stopwords::is_stop(&norm);
             Word {
                 norm,
