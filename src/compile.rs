@@ -430,6 +430,7 @@ fn point(
             .or_else(|| facet.map(|f| f.hint.clone()))
             .unwrap_or_default(),
         need: p.need.or_else(|| facet.and_then(|f| f.need)),
+        facet: p.facet.clone(),
     })
 }
 

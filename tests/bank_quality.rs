@@ -213,3 +213,45 @@ fn sample_answers_paraphrased_in_other_words_still_grade_strong() {
     let s = share("paraphrased.jsonl", |score| score >= 80);
     assert!(s >= 0.85, "{:.1}% strong", s * 100.0);
 }
+
+/// Enthusiasm with nothing of the candidate and nothing of the company is what interviewers
+/// discount most; one real tie to the candidate's own work is credited and lifts the grade.
+#[test]
+fn motivation_answers_with_nothing_specific_grade_weak() {
+    let generic = "I'm really excited about this opportunity. I love fast-moving environments \
+        where I can make an impact, and I'm passionate about building reliable infrastructure \
+        and a great developer experience. I think this role would be a great next step for my \
+        growth, and I'd be thrilled to be part of the journey.";
+    let with_experience = format!(
+        "{generic} At my last company I spent three years running the deploy pipeline and the \
+        Terraform setup for forty engineers, and I rebuilt our on-call rotation."
+    );
+    let catalog = Catalog::embedded();
+    let mut grader = Grader::new();
+    let motivational: Vec<&Question> = questions(&catalog)
+        .into_iter()
+        .filter(|q| q.kind == rubric::rubric::Kind::Motivational)
+        .collect();
+    assert!(
+        motivational.len() >= 4,
+        "sys-21, infra-21, staff-23, lead-23"
+    );
+    for q in motivational {
+        let bare = grader.grade(q, generic).unwrap();
+        assert!(bare.score <= 35, "{}: {}", q.id, bare.score);
+        assert!(
+            bare.flags.contains(&"generic"),
+            "{}: {:?}",
+            q.id,
+            bare.flags
+        );
+        let tied = grader.grade(q, &with_experience).unwrap();
+        assert!(tied.score > bare.score, "{}: {}", q.id, tied.score);
+        let experience = q
+            .points
+            .iter()
+            .position(|p| p.facet.as_deref() == Some("motivation-experience"))
+            .unwrap_or_else(|| panic!("{}: no point for the candidate's experience", q.id));
+        assert!(tied.points[experience].covered, "{}", q.id);
+    }
+}

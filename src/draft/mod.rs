@@ -589,6 +589,7 @@ impl<'a> Ctx<'a> {
             related.push(&c.text);
         }
         Point {
+            facet: None,
             id: format!("{qid}/s{n}"),
             hint: format!(
                 "Cover {label}. The sample answer puts it as: \u{201c}{}\u{201d}",
@@ -714,6 +715,7 @@ impl<'a> Ctx<'a> {
             2.0
         };
         Some(Point {
+            facet: None,
             id: format!("{qid}/g{n}"),
             label: item.to_string(),
             source: Source::Guidance,
@@ -756,6 +758,7 @@ fn structure_points(qid: &str) -> Vec<Point> {
     let terms = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     vec![
         Point {
+            facet: None,
             id: format!("{qid}/t1"),
             label: "a specific situation you were in".into(),
             source: Source::Structure,
@@ -771,6 +774,7 @@ fn structure_points(qid: &str) -> Vec<Point> {
             need: None,
         },
         Point {
+            facet: None,
             id: format!("{qid}/t2"),
             label: "a measurable result".into(),
             source: Source::Structure,

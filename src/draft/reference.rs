@@ -431,6 +431,7 @@ fn concept_points(
             Some(((terms.len() as f64) * UNIT_NEED_SHARE).max(1.0).round())
         };
         out.push(Point {
+            facet: None,
             id: format!("{id}/{}", name_of(&label, names)),
             hint: format!(
                 "Say {}: the reference answer puts it as \u{201c}{}\u{201d}",
@@ -504,6 +505,7 @@ fn alternatives_point(
     }
     let label = format!("{k} of: {}", shown.join("; "));
     Point {
+        facet: None,
         id: format!("{id}/{}", name_of(&format!("{k} of the listed"), names)),
         hint: format!(
             "The question asks for {k}; the reference answer accepts any of these: {}",
@@ -593,6 +595,7 @@ fn polarity_point(
     }
     let label = if no { "No" } else { "Yes" };
     Some(Point {
+        facet: None,
         id: format!("{id}/{}", name_of(&format!("answer {label}"), names)),
         hint: format!("Answer the question first: {label}, then why."),
         label: format!("The answer: {}", label.to_lowercase()),
@@ -625,6 +628,7 @@ fn echo_point(env: &Env, id: &str, seed: &SeedQuestion, names: &mut Vec<String>)
     }
     let label = text::clip(seed.answer.trim(), 80);
     Some(Point {
+        facet: None,
         id: format!("{id}/{}", name_of(&label, names)),
         hint: format!("Say {label}."),
         label,

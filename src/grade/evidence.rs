@@ -161,12 +161,7 @@ fn can_match(parts: &[Vec<u32>], present: &[bool]) -> Maybe {
 
 /// Matches an alternative whose first part starts at `toks[i]`: the first phrase there, every
 /// other part anywhere in the same sentence. Fills `spans` and says whether it matched.
-fn match_alt(
-    parts: &[Vec<u32>],
-    toks: &[ATok],
-    i: usize,
-    spans: &mut Vec<(usize, usize)>,
-) -> bool {
+fn match_alt(parts: &[Vec<u32>], toks: &[ATok], i: usize, spans: &mut Vec<(usize, usize)>) -> bool {
     spans.clear();
     let Some(end) = match_phrase(&parts[0], toks, i) else {
         return false;

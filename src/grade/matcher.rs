@@ -350,6 +350,7 @@ fn family(suffix: &str) -> Option<u8> {
         "er" | "ers" => 4,
         "ence" | "ences" | "enced" => 5,
         "able" | "ably" | "ability" | "abilities" => 6,
+        "ness" | "nesses" => 7,
         _ => return None,
     })
 }
@@ -387,6 +388,7 @@ mod tests {
         assert!(agree("automation", "automated"));
         assert!(agree("monitoring", "monitor"));
         assert!(agree("available", "availability"));
+        assert!(agree("blameless", "blamelessness"));
         assert!(!agree("severity", "several"));
         assert!(!agree("system", "systemic"));
         assert!(!agree("operator", "operating"));

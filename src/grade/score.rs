@@ -49,6 +49,11 @@ const BUZZ_COVERAGE: f64 = 0.3;
 const BUZZ_CAP: f64 = 30.0;
 /// Most a motivation answer scores without specifics of the candidate or of the company.
 const GENERIC_CAP: f64 = 45.0;
+/// Most a motivation answer scores with neither: a weak grade.
+const NOTHING_SPECIFIC_CAP: f64 = 35.0;
+/// The facets that make a motivation answer specific: the candidate's own experience, and the
+/// role and company.
+const SPECIFIC_FACETS: [&str; 2] = ["motivation-experience", "motivation-role"];
 /// Each missing scored point costs at least this much of a perfect score: a report that lists
 /// something missing never says 100.
 const MISSING_MIN_COST: f64 = 4.0;
@@ -418,13 +423,15 @@ fn decide(
         warnings.push("Parts of this answer say the same thing again. Say each point once, and use the room for how and why.".to_string());
     }
     negation_warning(&points, &mut warnings, &mut flags);
-    if q.kind == Kind::Motivational
-        && points
-            .iter()
-            .any(|p| p.source == Source::Structure && !p.covered)
-    {
-        // Enthusiasm without specifics is what interviewers discount most in this answer.
-        score = score.min(GENERIC_CAP);
+    let specifics = specific_points(q, &points);
+    if q.kind == Kind::Motivational && specifics.iter().any(|p| !p.covered) {
+        // Enthusiasm without specifics is what interviewers discount most in this answer; with
+        // nothing of the candidate and nothing of the company, it is all that is left.
+        score = score.min(if specifics.iter().all(|p| !p.covered) {
+            NOTHING_SPECIFIC_CAP
+        } else {
+            GENERIC_CAP
+        });
         flags.push("generic");
         warnings.push("A motivation answer is judged on specifics: tie the role to what you have done, and say what about this company and its stage draws you.".to_string());
     }
@@ -497,4 +504,20 @@ fn negation_warning(
 
 fn round_to(n: usize, step: usize) -> usize {
     ((n + step / 2) / step * step).max(step)
+}
+
+/// The points that make a motivation answer specific: the shared facets for the candidate's
+/// own experience and for the role and company, and any other point of the answer's structure.
+fn specific_points<'a>(q: &Question, points: &'a [PointGrade]) -> Vec<&'a PointGrade> {
+    q.points
+        .iter()
+        .zip(points)
+        .filter(|(p, g)| {
+            g.source == Source::Structure
+                || p.facet
+                    .as_deref()
+                    .is_some_and(|f| SPECIFIC_FACETS.contains(&f))
+        })
+        .map(|(_, g)| g)
+        .collect()
 }

@@ -14,6 +14,7 @@ fn point(
     related: &[&str],
 ) -> Point {
     Point {
+        facet: None,
         id: format!("t-01/{id}"),
         label: label.into(),
         source,

@@ -105,6 +105,10 @@ pub struct Point {
     /// or 1.5 for a sample point with three or more distinct terms and 2 with six or more.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub need: Option<f64>,
+    /// The shared facet the point is drawn from (`motivation-role`, `result`, ...), when it is
+    /// one: the grader treats some facets as a kind of answer needs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facet: Option<String>,
 }
 
 /// Where a point comes from.
@@ -261,6 +265,7 @@ mod tests {
                 items: vec![],
                 reviewed: false,
                 points: vec![Point {
+                    facet: None,
                     id: "t-01/s1".into(),
                     label: "because".into(),
                     source: Source::Sample,
