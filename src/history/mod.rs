@@ -319,16 +319,22 @@ impl History {
     /// Refuses a file that is not a rubric history, a damaged one, or one a newer rubric wrote.
     fn check(&self) -> Result<(), HistoryError> {
         let path = &self.path;
+        // One read transaction, so that another process creating the history at this moment is
+        // seen before or after its migration, never half-way (an id of 0 beside its tables).
+        let snapshot = self
+            .conn
+            .unchecked_transaction()
+            .map_err(|e| classify(path, e))?;
         let read = |pragma: &str| -> Result<i64, rusqlite::Error> {
-            self.conn.pragma_query_value(None, pragma, |r| r.get(0))
+            snapshot.pragma_query_value(None, pragma, |r| r.get(0))
         };
         // The first read of the file is where SQLite notices it is not a database at all.
         let app = read("application_id").map_err(|e| classify(path, e))?;
         let version = read("user_version").map_err(|e| classify(path, e))?;
-        let tables: i64 = self
-            .conn
+        let tables: i64 = snapshot
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
             .map_err(|e| classify(path, e))?;
+        drop(snapshot);
         if app != schema::APPLICATION_ID && (app != 0 || version != 0 || tables != 0) {
             return Err(HistoryError::NotHistory {
                 path: path.clone(),
