@@ -72,8 +72,8 @@ pub(crate) fn find(c: &Compiled, toks: &[ATok], answer: &str) -> Vec<Hit> {
     for id in toks.iter().filter_map(|t| t.id) {
         present[id as usize] = true;
     }
-    // Per alternative: not yet known, possible, impossible.
-    let mut possible = vec![Maybe::Unknown; c.alts.len()];
+    // Per alternative, once asked: can every one of its words be found in the answer?
+    let mut possible: Vec<Option<bool>> = vec![None; c.alts.len()];
     let mut spans = Vec::with_capacity(MAX_PARTS);
     for i in 0..toks.len() {
         let Some(id) = toks[i].id else { continue };
@@ -85,17 +85,14 @@ pub(crate) fn find(c: &Compiled, toks: &[ATok], answer: &str) -> Vec<Hit> {
             if plain[ai] >= OCCURRENCES && denied[ai] {
                 continue;
             }
-            if possible[ai] == Maybe::Unknown {
-                possible[ai] = can_match(&c.alts[ai].parts, &present);
-            }
-            if possible[ai] == Maybe::No {
+            let parts = &c.alts[ai].parts;
+            if !*possible[ai].get_or_insert_with(|| can_match(parts, &present)) {
                 continue;
             }
-            if !match_alt(&c.alts[ai].parts, toks, i, &mut spans) {
+            if !match_alt(parts, toks, i, &mut spans) {
                 continue;
             }
-            let spans = &spans[..];
-            let mut hit = Hit::new(c, a, spans, toks);
+            let mut hit = Hit::new(c, a, &spans, toks);
             if c.alts[ai].says_no {
                 // Evidence that carries its own negation ("the alert never fired") is shown by
                 // saying exactly that.
@@ -142,21 +139,10 @@ pub(crate) fn find(c: &Compiled, toks: &[ATok], answer: &str) -> Vec<Hit> {
     out
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Maybe {
-    Unknown,
-    Yes,
-    No,
-}
-
 /// An alternative can match only if every one of its words occurs in the answer; most that
 /// start with a common word ("on", "no") cannot, and this tells without walking the answer.
-fn can_match(parts: &[Vec<u32>], present: &[bool]) -> Maybe {
-    if parts.iter().flatten().all(|&id| present[id as usize]) {
-        Maybe::Yes
-    } else {
-        Maybe::No
-    }
+fn can_match(parts: &[Vec<u32>], present: &[bool]) -> bool {
+    parts.iter().flatten().all(|&id| present[id as usize])
 }
 
 /// Matches an alternative whose first part starts at `toks[i]`: the first phrase there, every

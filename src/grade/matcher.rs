@@ -125,7 +125,8 @@ pub const FUZZY_MIN_CHARS: usize = 8;
 
 impl Compiled {
     pub fn new(q: &Question, lex: &Lexicon, stemmer: &Stemmer) -> Compiled {
-        let mut stems = rustc_hash::FxHashMap::default();
+        // Word -> stem: a rubric's ways of saying its evidence repeat their words.
+        let mut stem_cache = rustc_hash::FxHashMap::default();
         let mut c = Compiled {
             stems: Default::default(),
             alts: Vec::new(),
@@ -140,7 +141,7 @@ impl Compiled {
             echo: text::analyze_cached(
                 &format!("{}\n{}", q.question, q.guidance.as_deref().unwrap_or("")),
                 stemmer,
-                &mut stems,
+                &mut stem_cache,
             )
             .into_iter()
             .filter(|w| !w.stop)
@@ -155,7 +156,7 @@ impl Compiled {
                 for entry in list {
                     let group = c.group_of(entry, pi, lex, &mut groups);
                     for alt in entry.split(" | ").map(str::trim) {
-                        let words = &mut (stemmer, &mut stems, &mut fuzzy_words);
+                        let words = &mut (stemmer, &mut stem_cache, &mut fuzzy_words);
                         c.add_alt(alt, pi, group, strength, words);
                     }
                 }
@@ -189,7 +190,7 @@ impl Compiled {
             }
             c.fuzzy[n].push((w.into_boxed_str(), id));
         }
-        let mut scratch = super::Scratch::with_stems(stems);
+        let mut scratch = super::Scratch::with_stems(stem_cache);
         let sample = scratch.analyze(&c, &q.sample_answer);
         let hits = super::evidence::find(&c, &sample.tokens, &q.sample_answer);
         c.sample_depth = super::score::depth(&c, &hits, &sample.tokens);
