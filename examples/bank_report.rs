@@ -154,6 +154,14 @@ struct Labelled {
     covers_disputed: Vec<String>,
     kind: String,
     split: String,
+    /// 1: the first set; 2: answers to questions the first set left out, judged after the
+    /// grader was tuned on the first.
+    #[serde(default = "first_round")]
+    round: u32,
+}
+
+fn first_round() -> u32 {
+    1
 }
 
 /// Agreement counts over a part of the labelled set.
@@ -240,11 +248,7 @@ fn labelled(g: &mut Grader, by_id: &BTreeMap<&str, &Question>, holdout: bool, ve
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).expect("labelled line"))
         .collect();
-    let (mut dev, mut held, mut all) = (
-        Agreement::default(),
-        Agreement::default(),
-        Agreement::default(),
-    );
+    let [mut dev, mut held, mut all, mut second]: [Agreement; 4] = Default::default();
     for r in rows.iter().filter(|r| holdout || r.split == "dev") {
         let q = by_id[r.id.as_str()];
         let gr = g
@@ -255,6 +259,9 @@ fn labelled(g: &mut Grader, by_id: &BTreeMap<&str, &Question>, holdout: bool, ve
             _ => held.add(r, q, &gr),
         }
         all.add(r, q, &gr);
+        if r.round == 2 {
+            second.add(r, q, &gr);
+        }
         if verbose {
             println!(
                 "  {:<9} {:<9} {:<7} judged {:>3} graded {:>3}  missing {:?}",
@@ -275,6 +282,7 @@ fn labelled(g: &mut Grader, by_id: &BTreeMap<&str, &Question>, holdout: bool, ve
     if holdout {
         held.print("held-out");
         all.print("all");
+        second.print("round 2");
     } else {
         println!("  (the held-out fifth is not graded without --holdout)");
     }
