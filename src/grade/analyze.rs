@@ -469,24 +469,24 @@ fn mark_back(toks: &mut [ATok], j: usize) {
 /// A negator that denies what follows: not "not just", "no matter", "or not", "if not"; and
 /// "instead of", "rather than", which deny what follows them.
 fn negates(toks: &[ATok], j: usize, answer: &str) -> bool {
-    let word = |k: usize| answer[toks[k].start..toks[k].end].to_ascii_lowercase();
     // "no-fault", "no-blame", "non-critical": a compound, not a negation.
     if answer[toks[j].end..].starts_with('-') {
         return false;
     }
+    let is = |k: usize, w: &str| is_word(toks, k, answer, w);
     if toks[j].is(NEGATOR) {
         let next_cancels = toks
             .get(j + 1)
             .is_some_and(|n| n.is(NOT_DENIAL) && !n.boundary);
-        let after =
-            j > 0 && !toks[j].boundary && matches!(word(j - 1).as_str(), "or" | "if" | "whether");
+        let after = j > 0
+            && !toks[j].boundary
+            && (is(j - 1, "or") || is(j - 1, "if") || is(j - 1, "whether"));
         return !next_cancels && !after;
     }
     if j == 0 || toks[j].boundary {
         return false;
     }
-    let w = word(j);
-    (w == "of" && word(j - 1) == "instead") || (w == "than" && word(j - 1) == "rather")
+    (is(j, "of") && is(j - 1, "instead")) || (is(j, "than") && is(j - 1, "rather"))
 }
 
 /// At a comma inside a negation: the clause from `k` is an item of the negated list when it
