@@ -48,12 +48,10 @@ impl<'a> Bank<'a> {
         }
     }
 
-    fn get(&self, id: &str) -> Option<(&'a Question, &Compiled)> {
+    fn get(&self, id: &str, scratch: &mut Scratch) -> Option<(&'a Question, &Compiled)> {
         let (q, compiled) = self.by_id.get(&id.trim().to_ascii_lowercase())?;
-        Some((
-            q,
-            compiled.get_or_init(|| Compiled::new(q, Lexicon::embedded(), &Stemmer::english())),
-        ))
+        let compile = || Compiled::new_in(q, Lexicon::embedded(), &Stemmer::english(), scratch);
+        Some((q, compiled.get_or_init(compile)))
     }
 }
 
@@ -139,7 +137,7 @@ pub fn run(
 fn grade_chunk(chunk: &[(usize, Line)], bank: &Bank, fields: &Fields) -> Vec<(String, bool)> {
     let parsed: Vec<Parsed> = chunk
         .par_iter()
-        .map(|(n, line)| parse_line(*n, line, bank, fields))
+        .map(|(n, line)| SCRATCH.with(|s| parse_line(*n, line, bank, fields, &mut s.borrow_mut())))
         .collect();
     let mut order: Vec<usize> = (0..parsed.len()).collect();
     order.sort_by_key(|&i| parsed[i].target.as_ref().ok().map(|t| &t.0.id));
@@ -205,7 +203,13 @@ struct Parsed<'b> {
 }
 
 /// Reads input line `n` into its fields and finds its question.
-fn parse_line<'b>(n: usize, line: &Line, bank: &'b Bank, fields: &Fields) -> Parsed<'b> {
+fn parse_line<'b>(
+    n: usize,
+    line: &Line,
+    bank: &'b Bank,
+    fields: &Fields,
+    scratch: &mut Scratch,
+) -> Parsed<'b> {
     let mut object = None;
     let target = (|| {
         let bytes = match line {
@@ -232,7 +236,7 @@ fn parse_line<'b>(n: usize, line: &Line, bank: &'b Bank, fields: &Fields) -> Par
         let o = object.insert(o);
         let id = string_field(o, &fields.id, "a question id such as \"sre-13\"")?;
         let target = bank
-            .get(id)
+            .get(id, scratch)
             .ok_or_else(|| format!("unknown question id `{id}`; `rubric list` shows them"))?;
         let answer = string_field(o, &fields.answer, "the answer's text")?;
         if answer.len() as u64 > MAX_ANSWER_BYTES {

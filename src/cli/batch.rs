@@ -35,6 +35,9 @@ pub fn run(g: &Global, a: BatchArgs) -> Result<Outcome> {
         }
         None => batch::run(input, &mut out, &bank, &fields)?,
     };
+    // The process ends next: freeing every compiled rubric one by one would only cost time.
+    std::mem::forget(bank);
+    std::mem::forget(catalog);
     if stats.errors > 0 {
         let (lines, carry) = if stats.errors == 1 {
             ("line", "its output line carries")

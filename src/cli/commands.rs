@@ -79,8 +79,9 @@ fn grade_one(s: &Settings, a: GradeArgs) -> Result<Outcome> {
         note!("reading the answer to {} from the terminal; paste it, then press Ctrl-D (or pass a file)", q.id);
     }
     let (origin, answer) = rubric::input::read_answer(a.file.as_deref())?;
-    let compiled = Compiled::new(q, Lexicon::embedded(), &Stemmer::english());
-    let g = grade::grade(q, &compiled, &answer, &mut Scratch::new())
+    let mut scratch = Scratch::new();
+    let compiled = Compiled::new_in(q, Lexicon::embedded(), &Stemmer::english(), &mut scratch);
+    let g = grade::grade(q, &compiled, &answer, &mut scratch)
         .map_err(|e| anyhow::anyhow!("{origin}: {e}; write an answer to grade"))?;
     let mut out = super::stdout();
     match a.format {

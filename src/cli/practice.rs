@@ -50,8 +50,9 @@ pub fn run(g: &Global, a: PracticeArgs) -> Result<Outcome> {
         },
     };
 
-    let compiled = Compiled::new(q, Lexicon::embedded(), &Stemmer::english());
-    let graded = match grade::grade(q, &compiled, &answer, &mut Scratch::new()) {
+    let mut scratch = Scratch::new();
+    let compiled = Compiled::new_in(q, Lexicon::embedded(), &Stemmer::english(), &mut scratch);
+    let graded = match grade::grade(q, &compiled, &answer, &mut scratch) {
         Ok(g) => g,
         Err(e) => bail!("{e}; nothing was recorded{}", draft.keep(&q.id, &answer)),
     };

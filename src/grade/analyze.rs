@@ -92,12 +92,9 @@ impl Scratch {
         Self::default()
     }
 
-    /// A scratch that starts from stems already known (word -> stem).
-    pub(crate) fn with_stems(stems: FxHashMap<Box<str>, Box<str>>) -> Self {
-        Scratch {
-            stems,
-            ..Self::default()
-        }
+    /// Word -> stem, for compiling rubrics with the stems already known.
+    pub(crate) fn stems_mut(&mut self) -> &mut FxHashMap<Box<str>, Box<str>> {
+        &mut self.stems
     }
 
     pub(crate) fn analyze(&mut self, c: &Compiled, answer: &str) -> Analyzed {

@@ -125,8 +125,18 @@ pub const FUZZY_MIN_CHARS: usize = 8;
 
 impl Compiled {
     pub fn new(q: &Question, lex: &Lexicon, stemmer: &Stemmer) -> Compiled {
-        // Word -> stem: a rubric's ways of saying its evidence repeat their words.
-        let mut stem_cache = rustc_hash::FxHashMap::default();
+        Self::new_in(q, lex, stemmer, &mut super::Scratch::new())
+    }
+
+    /// Compiles with the stems `scratch` already knows, and leaves it knowing this rubric's
+    /// words: rubrics share most of their words, and a grader compiles many.
+    pub fn new_in(
+        q: &Question,
+        lex: &Lexicon,
+        stemmer: &Stemmer,
+        scratch: &mut super::Scratch,
+    ) -> Compiled {
+        let stem_cache = scratch.stems_mut();
         let mut c = Compiled {
             stems: Default::default(),
             alts: Vec::new(),
@@ -141,7 +151,7 @@ impl Compiled {
             echo: text::analyze_cached(
                 &format!("{}\n{}", q.question, q.guidance.as_deref().unwrap_or("")),
                 stemmer,
-                &mut stem_cache,
+                stem_cache,
             )
             .into_iter()
             .filter(|w| !w.stop)
@@ -156,7 +166,7 @@ impl Compiled {
                 for entry in list {
                     let group = c.group_of(entry, pi, lex, &mut groups);
                     for alt in entry.split(" | ").map(str::trim) {
-                        let words = &mut (stemmer, &mut stem_cache, &mut fuzzy_words);
+                        let words = &mut (stemmer, &mut *stem_cache, &mut fuzzy_words);
                         c.add_alt(alt, pi, group, strength, words);
                     }
                 }
@@ -190,7 +200,6 @@ impl Compiled {
             }
             c.fuzzy[n].push((w.into_boxed_str(), id));
         }
-        let mut scratch = super::Scratch::with_stems(stem_cache);
         let sample = scratch.analyze(&c, &q.sample_answer);
         let hits = super::evidence::find(&c, &sample.tokens, &q.sample_answer);
         c.sample_depth = super::score::depth(&c, &hits, &sample.tokens);

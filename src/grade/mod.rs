@@ -144,12 +144,13 @@ impl Grader {
 
     /// Grades `answer` against `q` with the embedded lexicon.
     pub fn grade(&mut self, q: &Question, answer: &str) -> Result<Grade, GradeError> {
+        let scratch = &mut self.scratch;
         let c = self.compiled.entry(q.id.clone()).or_insert_with(|| {
-            Compiled::new(
-                q,
+            let (lex, stemmer) = (
                 crate::lexicon::Lexicon::embedded(),
                 &crate::text::Stemmer::english(),
-            )
+            );
+            Compiled::new_in(q, lex, stemmer, scratch)
         });
         grade(q, c, answer, &mut self.scratch)
     }
