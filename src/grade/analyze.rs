@@ -14,10 +14,51 @@ use rustc_hash::FxHashMap;
 pub struct Scratch {
     stemmer: Stemmer,
     /// Rubric identity -> word -> what the matcher needs to know of it there.
-    seen: FxHashMap<u64, FxHashMap<Box<str>, WordInfo>>,
+    seen: FxHashMap<u64, WordCache>,
     /// Word -> stem, for every rubric: a word new to one rubric is usually old to the process.
     stems: FxHashMap<Box<str>, Box<str>>,
     norm: String,
+}
+
+/// Words seen against one rubric. Most words are short, and are keyed by their bytes packed into
+/// an integer: looking one up then reads no string but the answer's.
+#[derive(Debug, Default)]
+struct WordCache {
+    short: FxHashMap<u128, WordInfo>,
+    long: FxHashMap<Box<str>, WordInfo>,
+}
+
+/// Longest word kept in [`WordCache::short`]; the last byte of the key holds the length.
+const SHORT_WORD: usize = 15;
+
+fn pack(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    (b.len() <= SHORT_WORD).then(|| {
+        let mut key = [0u8; 16];
+        key[..b.len()].copy_from_slice(b);
+        key[15] = b.len() as u8;
+        u128::from_le_bytes(key)
+    })
+}
+
+impl WordCache {
+    fn get(&self, word: &str) -> Option<&WordInfo> {
+        match pack(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    fn insert(&mut self, word: &str, info: WordInfo) {
+        match pack(word) {
+            Some(key) => self.short.insert(key, info),
+            None => self.long.insert(word.into(), info),
+        };
+    }
 }
 
 /// What the pipeline says about one distinct word against one rubric.
@@ -127,7 +168,11 @@ impl Scratch {
             let info = match seen.get(if fold { norm.as_str() } else { t.text }) {
                 Some(info) => *info,
                 None => {
-                    let key: Box<str> = if fold { norm.as_str() } else { t.text }.into();
+                    let key = if fold {
+                        norm.clone()
+                    } else {
+                        t.text.to_string()
+                    };
                     if acronym {
                         norm.pop();
                     }
@@ -163,7 +208,7 @@ impl Scratch {
                         word: seen.len() as u32,
                         foreign: id.is_none() && !echo && super::vocabulary::contains(stem),
                     };
-                    seen.insert(key, info);
+                    seen.insert(&key, info);
                     info
                 }
             };
