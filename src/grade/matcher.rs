@@ -77,7 +77,7 @@ pub struct Compiled {
     /// spread of points for stray domain words to brush against, so no floor is needed.
     pub(crate) whole_answer: bool,
     /// Content stems of the question and its guidance, for telling an echo from an answer.
-    pub(crate) echo: BTreeSet<String>,
+    pub(crate) echo: rustc_hash::FxHashSet<String>,
     /// By stem id, the words of the rubric's evidence that have that stem: an answer's word
     /// counts only if it is a form of one of them ("deployments" of "deploy"), not another word
     /// the stemmer happens to fold in ("systemic" of "system", "several" of "severity").
@@ -264,7 +264,9 @@ impl Compiled {
             if words.is_empty() || (words.len() == 1 && words[0].stop) {
                 return;
             }
-            echo &= words.iter().all(|w| w.stop || self.echo.contains(&w.stem));
+            echo &= words
+                .iter()
+                .all(|w| w.stop || self.echo.contains(w.stem.as_str()));
             content |= words.iter().any(|w| !w.stop);
             says_no |= words
                 .iter()
@@ -273,13 +275,14 @@ impl Compiled {
             for w in &words {
                 let id = self.intern(&w.stem);
                 let forms = &mut self.surfaces[id as usize];
+                // A form seen before with this stem is already a typo target.
                 if !forms.iter().any(|f| **f == *w.norm) {
                     forms.push(w.norm.as_str().into());
-                }
-                if w.norm.chars().count() >= FUZZY_MIN_CHARS
-                    && w.norm.chars().all(char::is_alphabetic)
-                {
-                    fuzzy_words.push((w.norm.clone(), id));
+                    if w.norm.chars().count() >= FUZZY_MIN_CHARS
+                        && w.norm.chars().all(char::is_alphabetic)
+                    {
+                        fuzzy_words.push((w.norm.clone(), id));
+                    }
                 }
                 ids.push(id);
             }
@@ -321,8 +324,14 @@ impl Compiled {
     }
 
     fn intern(&mut self, stem: &str) -> u32 {
-        let next = self.stems.len() as u32;
-        let id = *self.stems.entry(stem.to_string()).or_insert(next);
+        let id = match self.stems.get(stem) {
+            Some(&id) => id,
+            None => {
+                let next = self.stems.len() as u32;
+                self.stems.insert(stem.to_string(), next);
+                next
+            }
+        };
         if self.surfaces.len() <= id as usize {
             self.surfaces.resize_with(id as usize + 1, Vec::new);
         }
