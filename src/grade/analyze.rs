@@ -291,11 +291,12 @@ fn mark_denied(toks: &mut [ATok], answer: &str) {
         let lists = !without && !in_relative_clause(toks, j, answer);
         let mut on = true;
         let mut closed = false;
+        let raised = raised_subject(toks, j, answer);
         let mut k = j + 1;
         while k < toks.len() && k - j <= SCOPE_MAX {
             let t = toks[k];
             let turns = t.is(SCOPE_END) && !(opens && t.is(CONDITION));
-            if t.hard || turns || new_subject(toks, k, answer) {
+            if t.hard || turns || (new_subject(toks, k, answer) && Some(k) != raised) {
                 break;
             }
             // "without" governs its own phrase: "without needing action and fix it" ends at
@@ -331,6 +332,20 @@ fn mark_denied(toks: &mut [ATok], answer: &str) {
         reached = k;
     }
     deny_answered_questions(toks, answer);
+}
+
+/// "I don't think we need an inventory": the negation of "think" belongs to the clause it
+/// introduces, so that clause's subject (after an optional "that") does not end it.
+fn raised_subject(toks: &[ATok], j: usize, answer: &str) -> Option<usize> {
+    let opinion = ["think", "believe", "feel", "expect", "suppose"];
+    if !opinion
+        .iter()
+        .any(|w| j + 1 < toks.len() && is_word(toks, j + 1, answer, w))
+    {
+        return None;
+    }
+    let that = j + 2 < toks.len() && is_word(toks, j + 2, answer, "that");
+    Some(if that { j + 3 } else { j + 2 })
 }
 
 /// "Runbooks? Never had them." "Canary releases? We didn't bother.": a short denial right

@@ -192,6 +192,20 @@ fn a_negation_after_its_subject_denies_it() {
 }
 
 #[test]
+fn not_thinking_a_practice_is_needed_denies_it() {
+    let g = run("I don't think you need runbooks this early.");
+    assert!(!point_of(&g, "runbooks").covered);
+    let g = run("I don't believe that we need runbooks, we roll back whenever errors rise.");
+    assert!(!point_of(&g, "runbooks").covered);
+    assert!(
+        point_of(&g, "rollback").covered,
+        "the next clause is not denied"
+    );
+    let g = run("I don't know why, but we roll back whenever errors rise.");
+    assert!(point_of(&g, "rollback").covered);
+}
+
+#[test]
 fn double_negation_and_not_just_affirm() {
     let g = run("We never ship a release without a rollback plan.");
     assert!(point_of(&g, "rollback").covered);
