@@ -250,6 +250,9 @@ fn is_acronym_plural(w: &str) -> bool {
         && b[0].is_ascii_uppercase()
 }
 
+/// Content words after a compound modifier ("disk-related") in which its noun is looked for.
+const COMPOUND_REACH: usize = 3;
+
 /// How far "without" reaches: its own noun phrase.
 const WITHOUT_REACH: usize = 3;
 
@@ -463,6 +466,17 @@ fn denies_a_failure(toks: &[ATok], j: usize, answer: &str) -> bool {
     let compound = answer[first.end..].starts_with('-');
     if first.is(HAZARD) {
         return !names_practice(first) && !compound;
+    }
+    // "no disk-related broker outage": after a compound modifier, the noun it leads to.
+    if compound {
+        let head = toks[j + 1..]
+            .iter()
+            .skip_while(|t| t.start <= first.start)
+            .take_while(|t| !t.boundary)
+            .filter(|t| !t.stop)
+            .take(COMPOUND_REACH)
+            .find(|t| t.is(HAZARD));
+        return head.is_some_and(|h| !names_practice(h) && !answer[h.end..].starts_with('-'));
     }
     let w = answer[first.start..first.end].to_ascii_lowercase();
     let suffered = matches!(

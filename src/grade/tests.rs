@@ -206,6 +206,23 @@ fn not_thinking_a_practice_is_needed_denies_it() {
 }
 
 #[test]
+fn no_compound_named_failure_since_is_the_practice_working() {
+    let g = run(
+        "We haven't had a runbook-related outage since, and we roll back whenever errors rise.",
+    );
+    assert!(
+        g.points.iter().all(|p| p.denied.is_empty()),
+        "{:?}",
+        g.points
+    );
+    let g = run("We had no runbook-driven rollback process.");
+    assert!(
+        !point_of(&g, "rollback").covered,
+        "a compound before a practice still denies it"
+    );
+}
+
+#[test]
 fn double_negation_and_not_just_affirm() {
     let g = run("We never ship a release without a rollback plan.");
     assert!(point_of(&g, "rollback").covered);
