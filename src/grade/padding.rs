@@ -6,20 +6,26 @@
 
 /// How many content words make one run.
 const RUN: usize = 4;
+// A run of word ids packs into one u128.
+const _: () = assert!(RUN * 32 <= 128);
 /// Below this many content words there is too little to call repetition.
 const MIN_CONTENT_WORDS: usize = 20;
 /// The share of repeated runs from which an answer is padded.
 const PADDED_SHARE: f64 = 0.3;
 
-/// The share (0..1) of the runs of `content` (the answer's content words, each as anything that
+/// The share (0..1) of the runs of `content` (the answer's content words, each as a number that
 /// is equal for equal words) that repeat an earlier run.
-pub fn repeated_share<T: Ord>(content: &[T]) -> f64 {
+pub fn repeated_share(content: &[u32]) -> f64 {
     if content.len() < MIN_CONTENT_WORDS {
         return 0.0;
     }
     // A run repeats an earlier one exactly when it is not the first of its kind, so the repeats
-    // are the runs less the distinct runs; sorting counts those without hashing.
-    let mut runs: Vec<&[T]> = content.windows(RUN).collect();
+    // are the runs less the distinct runs; sorting counts those without hashing. A run of four
+    // words packs into one integer, which sorts faster than four.
+    let mut runs: Vec<u128> = content
+        .windows(RUN)
+        .map(|w| w.iter().fold(0u128, |acc, &id| acc << 32 | u128::from(id)))
+        .collect();
     let total = runs.len();
     runs.sort_unstable();
     runs.dedup();
@@ -27,7 +33,7 @@ pub fn repeated_share<T: Ord>(content: &[T]) -> f64 {
 }
 
 /// True when enough of the answer repeats itself to warn about it.
-pub fn is_padded<T: Ord>(content: &[T]) -> bool {
+pub fn is_padded(content: &[u32]) -> bool {
     repeated_share(content) >= PADDED_SHARE
 }
 
@@ -37,10 +43,17 @@ mod tests {
     use crate::text::{analyze, Stemmer};
 
     fn padded(text: &str) -> bool {
-        let stems: Vec<String> = analyze(text, &Stemmer::english())
+        let mut ids: Vec<String> = Vec::new();
+        let stems: Vec<u32> = analyze(text, &Stemmer::english())
             .into_iter()
             .filter(|w| !w.stop)
-            .map(|w| w.stem)
+            .map(|w| match ids.iter().position(|s| *s == w.stem) {
+                Some(i) => i as u32,
+                None => {
+                    ids.push(w.stem);
+                    ids.len() as u32 - 1
+                }
+            })
             .collect();
         is_padded(&stems)
     }
