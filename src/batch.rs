@@ -29,7 +29,8 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::new());
 }
 
-/// The fields added to each graded line. An input field of the same name is replaced.
+/// The fields added to each graded line. An input field of the same name is replaced, and one
+/// named `error` is dropped: only a line that could not be graded carries `error`.
 pub const GRADE_FIELDS: [&str; 6] = ["score", "band", "missing", "warnings", "words", "coverage"];
 
 /// Questions by lower-case id, compiled on first use. Shared read-only by the worker threads
@@ -278,7 +279,8 @@ fn finish_line(line: &Parsed, fields: &Fields, scratch: &mut Scratch) -> (String
 
 /// The input's fields in their order with the grade's written over those of the same name, then
 /// the grade's other fields: what inserting each into the input object gives, without building
-/// it.
+/// it. An input field named `error` is left out: on an output line it means the line could not
+/// be graded.
 fn graded_line(o: &Map<String, Value>, g: &grade::Grade) -> String {
     let mut out = Vec::with_capacity(256);
     let write_grade_field = |out: &mut Vec<u8>, i: usize| {
@@ -292,7 +294,7 @@ fn graded_line(o: &Map<String, Value>, g: &grade::Grade) -> String {
         };
     };
     out.push(b'{');
-    for (k, v) in o {
+    for (k, v) in o.iter().filter(|(k, _)| *k != "error") {
         if out.len() > 1 {
             out.push(b',');
         }

@@ -367,6 +367,32 @@ fn batch_lost_line_1_of_a_file_starting_with_a_utf8_bom() {
     assert!(lines[0]["score"].is_u64());
 }
 
+/// Found by fuzzing (fuzz/regressions/batch_line/crash-fdfa541f...): a graded line copied an input
+/// field named `error` through, so it read as a line that could not be graded.
+#[test]
+fn batch_graded_a_line_with_an_error_field_and_the_output_said_it_failed() {
+    let input = concat!(
+        r#"{"id":"sys-02","answer":"At 803:4scad09", "error":null}"#,
+        "\n",
+        r#"{"id":"sre-13","answer":"Retries with jitter.","error":"mine","line":3}"#,
+        "\n",
+    );
+    let out = rubric().arg("batch").write_stdin(input).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    for l in stdout(&out).lines() {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        assert!(
+            v.get("error").is_none(),
+            "a graded line carries no `error`: {l}"
+        );
+        assert!(v["score"].is_u64(), "{l}");
+    }
+    assert!(
+        stdout(&out).contains(r#""line":3"#),
+        "other input fields stay"
+    );
+}
+
 // ---- Rubric directories ----
 
 #[test]

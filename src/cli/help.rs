@@ -371,8 +371,9 @@ const BATCH: Page = Page {
     notes: "\
 One output line per input line, in order. Input fields are copied through; the grade's `score`,
 `band`, `missing`, `warnings`, `words` and `coverage` are added (replacing input fields of the
-same name). A bad line gives `{\"error\": \"...\", \"line\": N}` (with the input's fields when it
-was a JSON object) and the run goes on.",
+same name); an input field named `error` is dropped from a graded line, since `error` marks a
+line that could not be graded. A bad line gives `{\"error\": \"...\", \"line\": N}` (with the
+input's fields when it was a JSON object) and the run goes on.",
     examples: &[
         (
             "rubric batch answers.jsonl > graded.jsonl",
