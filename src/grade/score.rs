@@ -148,23 +148,16 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
     // Stronger evidence first where two overlap ("separate VPCs" over the question's own "VPCs
     // per environment"), then longer.
     // The key is worked out once per hit, not once per comparison.
-    let mut keyed: Vec<_> = hits
-        .iter()
-        .map(|h| {
-            let strength = (c.alts[h.alt as usize].strength * 100.0) as u32;
-            let key = (
-                h.point,
-                std::cmp::Reverse(strength),
-                std::cmp::Reverse(h.len()),
-                h.first().0,
-                h.alt,
-            );
-            (key, *h)
-        })
-        .collect();
-    keyed.sort_unstable_by_key(|k| k.0);
-    hits.clear();
-    hits.extend(keyed.into_iter().map(|k| k.1));
+    hits.sort_by_cached_key(|h| {
+        let strength = (c.alts[h.alt as usize].strength * 100.0) as u32;
+        (
+            h.point,
+            std::cmp::Reverse(strength),
+            std::cmp::Reverse(h.len()),
+            h.first().0,
+            h.alt,
+        )
+    });
     let depth = depth(c, &hits, toks);
     let (said_no, said_yes) = hits
         .iter()
