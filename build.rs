@@ -11,10 +11,25 @@ use std::path::Path;
 #[path = "src/text/tokenize.rs"]
 mod tokenize;
 
+/// The grader's word classes and their file's reader.
+#[allow(dead_code)]
+#[path = "src/grade/classes.rs"]
+mod classes;
+/// The grader's own normalizer and stemming rule, so that the stem table's entries are exactly
+/// what the grader would compute.
+#[allow(dead_code)]
+#[path = "src/text/normalize.rs"]
+mod normalize;
+#[allow(dead_code)]
+#[path = "src/text/snowball.rs"]
+mod snowball;
+
 fn main() {
     embed_rubrics();
     index_lexicon();
     list_vocabulary();
+    stem_table();
+    class_table();
 }
 
 fn embed_rubrics() {
@@ -153,10 +168,92 @@ fn list_vocabulary() {
         .lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect();
-    let words: Vec<&str> = words.into_iter().collect();
+    // One string and plain offsets, in a hash table: no relocations at start and no binary
+    // search per word.
+    let (mut text, mut entries) = (String::new(), String::new());
+    for w in &words {
+        write!(entries, "({}, {}),", text.len(), w.len()).unwrap();
+        text.push_str(w);
+    }
+    let slots = snowball::place(words.iter().copied());
     let out = format!(
-        "/// The stems of `rubrics/vocabulary.txt`, sorted.\npub static WORDS: &[&str] = &{words:?};\n"
+        "/// The stems of `rubrics/vocabulary.txt`, one after another.\npub static TEXT: &str = {text:?};\n/// (offset in `TEXT`, length), sorted.\npub static ENTRIES: &[(u32, u32)] = &[{entries}];\n/// A hash table of indexes into `ENTRIES`, placed by `snowball::place`.\npub static SLOTS: &[u32] = &{slots:?};\n"
     );
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("vocabulary.rs");
+    std::fs::write(dest, out).unwrap();
+}
+
+/// Writes `stems.rs`: every word of the embedded rubrics, the seed pages and the grader's word
+/// lists with its stem, sorted for binary search. Stemming is most of what grading one answer
+/// costs otherwise, and nearly every word a rubric or an answer uses is in these files.
+fn stem_table() {
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest);
+    let mut files = vec![
+        root.join("src/grade/words.txt"),
+        root.join("src/text/stopwords.txt"),
+        root.join("src/text/snowball.rs"),
+        root.join("src/text/normalize.rs"),
+    ];
+    for dir in ["rubrics", "seeds"] {
+        let found = std::fs::read_dir(root.join(dir)).into_iter().flatten();
+        files.extend(found.filter_map(Result::ok).map(|e| e.path()).filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "json" || e == "txt" || e == "toml")
+        }));
+    }
+    files.sort();
+    let mut words = std::collections::BTreeSet::new();
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        tokenize::for_each_token(&text, |t| {
+            words.insert(normalize::normalize(t.text));
+        });
+    }
+    // One string and plain offsets rather than a slice of `&str`: a position-independent binary
+    // would otherwise relocate two pointers per word at every start.
+    let snowball = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let (mut text, mut entries) = (String::new(), String::new());
+    for w in &words {
+        let stem = snowball::stem(&snowball, w);
+        assert!(
+            w.len() < 256 && stem.len() < 256,
+            "`{w}` is too long for the stem table"
+        );
+        write!(entries, "({}, {}, {}),", text.len(), w.len(), stem.len()).unwrap();
+        text.push_str(w);
+        text.push_str(&stem);
+    }
+    let slots = snowball::place(words.iter().map(String::as_str));
+    let out = format!(
+        "/// Each entry's word followed by its stem.\npub static TEXT: &str = {text:?};\n/// (offset in `TEXT`, word length, stem length), sorted by word.\npub static ENTRIES: &[(u32, u8, u8)] = &[{entries}];\n/// A hash table of indexes into `ENTRIES` (`u32::MAX`: empty), placed by `snowball::slot`.\npub static SLOTS: &[u32] = &{slots:?};\n"
+    );
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("stems.rs");
+    std::fs::write(dest, out).unwrap();
+}
+
+/// Writes `classes.rs`: the classes of every stem of `src/grade/words.txt`, in a hash table, so
+/// that the grader neither reads the file nor stems its words when it starts.
+fn class_table() {
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest);
+    for f in ["src/grade/words.txt", "src/grade/classes.rs"] {
+        println!("cargo:rerun-if-changed={}", root.join(f).display());
+    }
+    let text = std::fs::read_to_string(root.join("src/grade/words.txt")).unwrap_or_default();
+    let snowball = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let stems =
+        classes::parse(&text, |w| snowball::stem(&snowball, w)).unwrap_or_else(|e| panic!("{e}"));
+    let (mut text, mut entries) = (String::new(), String::new());
+    for (stem, bits) in &stems {
+        write!(entries, "({}, {}, {bits}),", text.len(), stem.len()).unwrap();
+        text.push_str(stem);
+    }
+    let slots = snowball::place(stems.keys().map(String::as_str));
+    let out = format!(
+        "/// The stems, one after another.\npub static TEXT: &str = {text:?};\n/// (offset in `TEXT`, length, classes), sorted by stem.\npub static ENTRIES: &[(u32, u8, u16)] = &[{entries}];\n/// A hash table of indexes into `ENTRIES`, placed by `snowball::place`.\npub static SLOTS: &[u32] = &{slots:?};\n"
+    );
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("classes.rs");
     std::fs::write(dest, out).unwrap();
 }

@@ -83,6 +83,9 @@ fn grade_one(s: &Settings, a: GradeArgs) -> Result<Outcome> {
     let compiled = Compiled::new_in(q, Lexicon::embedded(), &Stemmer::english(), &mut scratch);
     let g = grade::grade(q, &compiled, &answer, &mut scratch)
         .map_err(|e| anyhow::anyhow!("{origin}: {e}; write an answer to grade"))?;
+    // The process ends after this answer: freeing the rubric's tables word by word would only
+    // cost time.
+    std::mem::forget((scratch, compiled));
     let mut out = super::stdout();
     match a.format {
         Format::Text => report::grade::text(&mut out, &g, s.style)?,

@@ -180,11 +180,14 @@ impl Scratch {
                         norm.clear();
                         norm.push_str(t.text);
                     }
-                    let stem: &str = match stems.get(norm.as_str()) {
+                    let stem: &str = match Stemmer::known(norm) {
                         Some(s) => s,
-                        None => stems
-                            .entry(norm.as_str().into())
-                            .or_insert_with(|| stemmer.stem(norm).into_boxed_str()),
+                        None => match stems.get(norm.as_str()) {
+                            Some(s) => s,
+                            None => stems
+                                .entry(norm.as_str().into())
+                                .or_insert_with(|| stemmer.stem(norm).into_boxed_str()),
+                        },
                     };
                     let echo = c.echo.contains(stem);
                     let mut id = c
@@ -596,6 +599,30 @@ fn list_continues(toks: &[ATok], k: usize, answer: &str, opens: bool) -> bool {
     }
 }
 
+/// How many times each ASCII byte occurs in a word: a cheap lower bound on the edit distance
+/// to another word, since one edit changes the counts by at most two.
+struct Letters(Option<[i16; 128]>);
+
+impl Letters {
+    fn of(word: &str) -> Self {
+        Letters(word.is_ascii().then(|| {
+            let mut counts = [0; 128];
+            word.bytes().for_each(|b| counts[usize::from(b)] += 1);
+            counts
+        }))
+    }
+
+    /// True when `other` is surely more than `max` edits away; false when it may not be.
+    fn farther_than(&self, other: &str, max: usize) -> bool {
+        let Some(mut diff) = self.0.filter(|_| other.is_ascii()) else {
+            return false;
+        };
+        other.bytes().for_each(|b| diff[usize::from(b)] -= 1);
+        let l1: usize = diff.iter().map(|d| d.unsigned_abs() as usize).sum();
+        l1.div_ceil(2) > max
+    }
+}
+
 /// A near-miss spelling of a long rubric word: one edit from 8 letters, two from 11.
 fn fuzzy_lookup(c: &Compiled, word: &str) -> Option<u32> {
     if !word.chars().all(char::is_alphabetic) {
@@ -606,10 +633,11 @@ fn fuzzy_lookup(c: &Compiled, word: &str) -> Option<u32> {
     let first = word.chars().next()?;
     let lo = n.saturating_sub(max).max(FUZZY_MIN_CHARS);
     let mut best: Option<(usize, &str, u32)> = None;
+    let letters = Letters::of(word);
     for len in lo..=n + max {
         for (cand, id) in c.fuzzy.get(len).map(Vec::as_slice).unwrap_or(&[]) {
             // Typos rarely touch the first letter; checking it first prunes most comparisons.
-            if !cand.starts_with(first) {
+            if !cand.starts_with(first) || letters.farther_than(cand, max) {
                 continue;
             }
             let d = strsim::damerau_levenshtein(word, cand);
@@ -619,4 +647,31 @@ fn fuzzy_lookup(c: &Compiled, word: &str) -> Option<u32> {
         }
     }
     best.map(|(_, _, id)| id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Letters;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_letter_bound_never_skips_a_near_miss(a in "[a-e]{1,12}", b in "[a-e]{1,12}", max in 0usize..3) {
+            if Letters::of(&a).farther_than(&b, max) {
+                prop_assert!(strsim::damerau_levenshtein(&a, &b) > max);
+            }
+        }
+    }
+
+    #[test]
+    fn the_letter_bound_skips_other_words_and_keeps_typos() {
+        let deployment = Letters::of("deployment");
+        assert!(deployment.farther_than("dependency", 1));
+        assert!(!deployment.farther_than("deploymnet", 1));
+        assert!(!deployment.farther_than("deplyment", 1));
+        assert!(
+            !Letters::of("déploiement").farther_than("deployment", 0),
+            "non-ASCII: no bound"
+        );
+    }
 }

@@ -148,17 +148,16 @@ impl Compiled {
             whole_answer: false,
             surfaces: Vec::new(),
             sample_depth: 0,
-            echo: text::analyze_cached(
-                &format!("{}\n{}", q.question, q.guidance.as_deref().unwrap_or("")),
-                stemmer,
-                stem_cache,
-            )
-            .into_iter()
-            .filter(|w| !w.stop)
-            .map(|w| w.stem)
-            .collect(),
+            echo: Default::default(),
             key: NEXT_KEY.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
+        for text in [q.question.as_str(), q.guidance.as_deref().unwrap_or("")] {
+            text::for_each_word(text, stemmer, stem_cache, |_, stem, stop| {
+                if !stop && !c.echo.contains(stem) {
+                    c.echo.insert(stem.to_string());
+                }
+            });
+        }
         let mut groups: HashMap<String, u32> = HashMap::new();
         let mut fuzzy_words: Vec<(String, u32)> = Vec::new();
         for (pi, p) in q.points.iter().enumerate() {
@@ -260,32 +259,33 @@ impl Compiled {
         let mut content = false;
         let mut says_no = false;
         for phrase in alt.split(" + ").map(str::trim) {
-            let words = text::analyze_cached(phrase, stemmer, stems);
-            if words.is_empty() || (words.len() == 1 && words[0].stop) {
+            let (mut words, mut last) = (0, "");
+            text::tokenize::for_each_token(phrase, |t| {
+                words += 1;
+                last = t.text;
+            });
+            let stop = || text::stopwords::is_stop(&text::normalize::normalize(last));
+            if words == 0 || (words == 1 && stop()) {
                 return;
             }
-            echo &= words
-                .iter()
-                .all(|w| w.stop || self.echo.contains(w.stem.as_str()));
-            content |= words.iter().any(|w| !w.stop);
-            says_no |= words
-                .iter()
-                .any(|w| super::words::classes(&w.norm, &w.stem) & super::words::NEGATOR != 0);
-            let mut ids = Vec::with_capacity(words.len());
-            for w in &words {
-                let id = self.intern(&w.stem);
+            let mut ids = Vec::with_capacity(words);
+            text::for_each_word(phrase, stemmer, stems, |norm, stem, stop| {
+                echo &= stop || self.echo.contains(stem);
+                content |= !stop;
+                says_no |= super::words::classes(norm, stem) & super::words::NEGATOR != 0;
+                let id = self.intern(stem);
                 let forms = &mut self.surfaces[id as usize];
                 // A form seen before with this stem is already a typo target.
-                if !forms.iter().any(|f| **f == *w.norm) {
-                    forms.push(w.norm.as_str().into());
-                    if w.norm.chars().count() >= FUZZY_MIN_CHARS
-                        && w.norm.chars().all(char::is_alphabetic)
+                if !forms.iter().any(|f| **f == *norm) {
+                    forms.push(norm.into());
+                    if norm.chars().count() >= FUZZY_MIN_CHARS
+                        && norm.chars().all(char::is_alphabetic)
                     {
-                        fuzzy_words.push((w.norm.clone(), id));
+                        fuzzy_words.push((norm.to_string(), id));
                     }
                 }
                 ids.push(id);
-            }
+            });
             parts.push(ids);
         }
         // Evidence that only repeats the question's words, even spread over a sentence, has

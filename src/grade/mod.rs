@@ -3,6 +3,7 @@
 //! directly, through lexicon alternatives, with a word or two in between, or with a typo.
 
 mod analyze;
+mod classes;
 mod evidence;
 pub mod matcher;
 mod padding;

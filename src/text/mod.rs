@@ -2,6 +2,7 @@
 //! mark stop words, stem. Each stage lives in its own module and is tested alone.
 
 pub mod normalize;
+pub(crate) mod snowball;
 pub mod stem;
 pub mod stopwords;
 pub mod tokenize;
@@ -32,21 +33,27 @@ pub fn analyze(text: &str, stemmer: &Stemmer) -> Vec<Word> {
     analyze_by(text, |norm| stemmer.stem(norm))
 }
 
-/// [`analyze`] with each distinct word stemmed once, remembered in `stems`: a rubric's many
-/// ways of saying its evidence repeat their words.
-pub fn analyze_cached(
+/// Calls `f` with each word's normalized form, stem and whether it is a stop word. A word the
+/// build did not stem is stemmed once and remembered in `stems`; nothing else allocates, since
+/// compiling a rubric visits thousands of words, most of them repeats.
+pub fn for_each_word(
     text: &str,
     stemmer: &Stemmer,
     stems: &mut rustc_hash::FxHashMap<Box<str>, Box<str>>,
-) -> Vec<Word> {
-    analyze_by(text, |norm| match stems.get(norm) {
-        Some(stem) => stem.to_string(),
-        None => {
-            let stem = stemmer.stem(norm);
-            stems.insert(norm.into(), stem.as_str().into());
-            stem
+    mut f: impl FnMut(&str, &str, bool),
+) {
+    let mut norm = String::with_capacity(32);
+    tokenize::for_each_token(text, |t| {
+        normalize::normalize_into(t.text, &mut norm);
+        let stop = stopwords::is_stop(&norm);
+        if let Some(stem) = Stemmer::known(&norm) {
+            return f(&norm, stem, stop);
         }
-    })
+        if !stems.contains_key(norm.as_str()) {
+            stems.insert(norm.as_str().into(), stemmer.stem(&norm).into());
+        }
+        f(&norm, &stems[norm.as_str()], stop);
+    });
 }
 
 fn analyze_by(text: &str, mut stem_of: impl FnMut(&str) -> String) -> Vec<Word> {

@@ -3,10 +3,23 @@
 
 /// Lowercased, apostrophe-folded form of one token.
 pub fn normalize(token: &str) -> String {
-    if token == "%" {
-        return "percent".to_string();
-    }
     let mut out = String::with_capacity(token.len());
+    normalize_into(token, &mut out);
+    out
+}
+
+/// [`normalize`] into a buffer the caller reuses, replacing what it held.
+pub fn normalize_into(token: &str, out: &mut String) {
+    out.clear();
+    if token == "%" {
+        out.push_str("percent");
+        return;
+    }
+    if token.is_ascii() {
+        out.push_str(token);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in token.chars() {
         match c {
             '’' | 'ʼ' => out.push('\''),
@@ -14,7 +27,6 @@ pub fn normalize(token: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// Folds a whole text's punctuation variants (curly quotes, dashes, non-breaking spaces) for
