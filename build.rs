@@ -118,8 +118,8 @@ fn question_spans(json: &str) -> Vec<(String, usize, usize)> {
     spans
 }
 
-/// Writes `lexicon_index.rs`: every lexicon term's normalized key with its group's index, sorted
-/// by key for binary search. Mirrors `Lexicon::parse_groups` (the tests check they agree).
+/// Writes `lexicon_index.rs`: every lexicon term's normalized key with its group's index, in a
+/// hash table. Mirrors `Lexicon::parse_groups` (the tests check they agree).
 fn index_lexicon() {
     let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let root = Path::new(&manifest);
@@ -138,13 +138,15 @@ fn index_lexicon() {
             }
         }
     }
-    let mut out = String::from(
-        "/// (normalized term, group index) of the embedded lexicon, sorted by term.\npub static INDEX: &[(&str, u32)] = &[\n",
-    );
-    for (k, g) in keys {
-        writeln!(out, "    ({k:?}, {g}),").unwrap();
+    let (mut text, mut entries) = (String::new(), String::new());
+    for (k, g) in &keys {
+        write!(entries, "({}, {}, {g}),", text.len(), k.len()).unwrap();
+        text.push_str(k);
     }
-    out.push_str("];\n");
+    let slots = snowball::place(keys.keys().map(String::as_str));
+    let out = format!(
+        "/// The normalized terms, one after another.\npub static TEXT: &str = {text:?};\n/// (offset in `TEXT`, length, group index), sorted by term.\npub static ENTRIES: &[(u32, u32, u32)] = &[{entries}];\n/// A hash table of indexes into `ENTRIES`, placed by `snowball::place`.\npub static SLOTS: &[u32] = &{slots:?};\n"
+    );
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("lexicon_index.rs");
     std::fs::write(dest, out).unwrap();
 }

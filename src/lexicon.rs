@@ -21,9 +21,9 @@ pub struct Lexicon {
     groups_src: &'static str,
     /// Normalized term (words lowercased, joined by one space) -> group index.
     by_norm: rustc_hash::FxHashMap<String, usize>,
-    /// The same for the embedded lexicon, made by build.rs and sorted by term: `by_norm` is
-    /// then empty, and start-up does not tokenize and hash every term.
-    sorted: &'static [(&'static str, u32)],
+    /// True for the embedded lexicon, whose terms build.rs put in a table: `by_norm` is then
+    /// empty, and start-up does not tokenize and hash every term.
+    indexed: bool,
     /// Topic key -> concrete terms, keyed by the key's normalized words. Parsed on first use:
     /// only building rubrics needs topics, and `rubric grade` should not pay for them.
     topics: OnceLock<BTreeMap<String, Vec<String>>>,
@@ -38,7 +38,7 @@ impl Lexicon {
             groups: OnceLock::new(),
             groups_src: LEXICON,
             by_norm: Default::default(),
-            sorted: embedded_index::INDEX,
+            indexed: true,
             topics: OnceLock::new(),
             topics_src: TOPICS,
         })
@@ -96,7 +96,7 @@ impl Lexicon {
             groups: OnceLock::from(groups),
             groups_src: "",
             by_norm,
-            sorted: &[],
+            indexed: false,
             topics: OnceLock::new(),
             topics_src: "",
         })
@@ -109,9 +109,13 @@ impl Lexicon {
 
     /// The synonym group of an already normalized term.
     fn group_of_key(&self, key: &str) -> Option<usize> {
-        if !self.sorted.is_empty() {
-            let i = self.sorted.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
-            return Some(self.sorted[i].1 as usize);
+        if self.indexed {
+            let term = |i: u32| {
+                let (at, len, _) = embedded_index::ENTRIES[i as usize];
+                &embedded_index::TEXT[at as usize..(at + len) as usize]
+            };
+            let i = crate::text::snowball::probe(key, embedded_index::SLOTS, term)?;
+            return Some(embedded_index::ENTRIES[i as usize].2 as usize);
         }
         self.by_norm.get(key).copied()
     }
@@ -279,7 +283,7 @@ mod tests {
         let parsed = Lexicon::parse(LEXICON, TOPICS).unwrap();
         let embedded = Lexicon::embedded();
         assert_eq!(embedded.groups(), parsed.groups());
-        assert_eq!(embedded.sorted.len(), parsed.by_norm.len());
+        assert_eq!(embedded_index::ENTRIES.len(), parsed.by_norm.len());
         for (key, g) in &parsed.by_norm {
             assert_eq!(embedded.group_of_key(key), Some(*g), "`{key}`");
         }
