@@ -15,12 +15,15 @@ mod tokenize;
 #[allow(dead_code)]
 #[path = "src/grade/classes.rs"]
 mod classes;
+/// How the grader finds a key in the tables written here.
+#[allow(dead_code)]
+#[path = "src/lookup.rs"]
+mod lookup;
 /// The grader's own normalizer and stemming rule, so that the stem table's entries are exactly
 /// what the grader would compute.
 #[allow(dead_code)]
 #[path = "src/text/normalize.rs"]
 mod normalize;
-#[allow(dead_code)]
 #[path = "src/text/snowball.rs"]
 mod snowball;
 
@@ -143,9 +146,9 @@ fn index_lexicon() {
         write!(entries, "({}, {}, {g}),", text.len(), k.len()).unwrap();
         text.push_str(k);
     }
-    let slots = snowball::place(keys.keys().map(String::as_str));
+    let slots = lookup::place(keys.keys().map(String::as_str));
     let out = format!(
-        "/// The normalized terms, one after another.\npub static TEXT: &str = {text:?};\n/// (offset in `TEXT`, length, group index), sorted by term.\npub static ENTRIES: &[(u32, u32, u32)] = &[{entries}];\n/// A hash table of indexes into `ENTRIES`, placed by `snowball::place`.\npub static SLOTS: &[u32] = &{slots:?};\n"
+        "/// The normalized terms, one after another.\npub static TEXT: &str = {text:?};\n/// (offset in `TEXT`, length, group index), sorted by term.\npub static ENTRIES: &[(u32, u32, u32)] = &[{entries}];\n/// A hash table of indexes into `ENTRIES`, placed by `lookup::place`.\npub static SLOTS: &[u32] = &{slots:?};\n"
     );
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("lexicon_index.rs");
     std::fs::write(dest, out).unwrap();
@@ -177,9 +180,9 @@ fn list_vocabulary() {
         write!(entries, "({}, {}),", text.len(), w.len()).unwrap();
         text.push_str(w);
     }
-    let slots = snowball::place(words.iter().copied());
+    let slots = lookup::place(words.iter().copied());
     let out = format!(
-        "/// The stems of `rubrics/vocabulary.txt`, one after another.\npub static TEXT: &str = {text:?};\n/// (offset in `TEXT`, length), sorted.\npub static ENTRIES: &[(u32, u32)] = &[{entries}];\n/// A hash table of indexes into `ENTRIES`, placed by `snowball::place`.\npub static SLOTS: &[u32] = &{slots:?};\n"
+        "/// The stems of `rubrics/vocabulary.txt`, one after another.\npub static TEXT: &str = {text:?};\n/// (offset in `TEXT`, length), sorted.\npub static ENTRIES: &[(u32, u32)] = &[{entries}];\n/// A hash table of indexes into `ENTRIES`, placed by `lookup::place`.\npub static SLOTS: &[u32] = &{slots:?};\n"
     );
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("vocabulary.rs");
     std::fs::write(dest, out).unwrap();
@@ -195,6 +198,7 @@ fn stem_table() {
         root.join("src/grade/words.txt"),
         root.join("src/text/stopwords.txt"),
         root.join("src/text/snowball.rs"),
+        root.join("src/lookup.rs"),
         root.join("src/text/normalize.rs"),
     ];
     for dir in ["rubrics", "seeds"] {
@@ -227,9 +231,9 @@ fn stem_table() {
         text.push_str(w);
         text.push_str(&stem);
     }
-    let slots = snowball::place(words.iter().map(String::as_str));
+    let slots = lookup::place(words.iter().map(String::as_str));
     let out = format!(
-        "/// Each entry's word followed by its stem.\npub static TEXT: &str = {text:?};\n/// (offset in `TEXT`, word length, stem length), sorted by word.\npub static ENTRIES: &[(u32, u8, u8)] = &[{entries}];\n/// A hash table of indexes into `ENTRIES` (`u32::MAX`: empty), placed by `snowball::slot`.\npub static SLOTS: &[u32] = &{slots:?};\n"
+        "/// Each entry's word followed by its stem.\npub static TEXT: &str = {text:?};\n/// (offset in `TEXT`, word length, stem length), sorted by word.\npub static ENTRIES: &[(u32, u8, u8)] = &[{entries}];\n/// A hash table of indexes into `ENTRIES` (`u32::MAX`: empty), placed by `lookup::place`.\npub static SLOTS: &[u32] = &{slots:?};\n"
     );
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("stems.rs");
     std::fs::write(dest, out).unwrap();
@@ -252,9 +256,9 @@ fn class_table() {
         write!(entries, "({}, {}, {bits}),", text.len(), stem.len()).unwrap();
         text.push_str(stem);
     }
-    let slots = snowball::place(stems.keys().map(String::as_str));
+    let slots = lookup::place(stems.keys().map(String::as_str));
     let out = format!(
-        "/// The stems, one after another.\npub static TEXT: &str = {text:?};\n/// (offset in `TEXT`, length, classes), sorted by stem.\npub static ENTRIES: &[(u32, u8, u16)] = &[{entries}];\n/// A hash table of indexes into `ENTRIES`, placed by `snowball::place`.\npub static SLOTS: &[u32] = &{slots:?};\n"
+        "/// The stems, one after another.\npub static TEXT: &str = {text:?};\n/// (offset in `TEXT`, length, classes), sorted by stem.\npub static ENTRIES: &[(u32, u8, u16)] = &[{entries}];\n/// A hash table of indexes into `ENTRIES`, placed by `lookup::place`.\npub static SLOTS: &[u32] = &{slots:?};\n"
     );
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("classes.rs");
     std::fs::write(dest, out).unwrap();

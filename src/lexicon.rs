@@ -114,7 +114,7 @@ impl Lexicon {
                 let (at, len, _) = embedded_index::ENTRIES[i as usize];
                 &embedded_index::TEXT[at as usize..(at + len) as usize]
             };
-            let i = crate::text::snowball::probe(key, embedded_index::SLOTS, term)?;
+            let i = crate::lookup::probe(key, embedded_index::SLOTS, term)?;
             return Some(embedded_index::ENTRIES[i as usize].2 as usize);
         }
         self.by_norm.get(key).copied()

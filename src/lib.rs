@@ -15,6 +15,7 @@ pub mod grade;
 pub mod history;
 pub mod input;
 pub mod lexicon;
+mod lookup;
 pub mod progress;
 pub mod report;
 pub mod rouge;

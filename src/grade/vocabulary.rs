@@ -17,7 +17,7 @@ mod sorted {
 /// Whether `stem` is one of the built-in bank's concept words. The table is made at build
 /// time: a set built at start-up cost more than the few lookups of a one-shot grade.
 pub(crate) fn contains(stem: &str) -> bool {
-    crate::text::snowball::probe(stem, sorted::SLOTS, word).is_some()
+    crate::lookup::probe(stem, sorted::SLOTS, word).is_some()
 }
 
 fn word(i: u32) -> &'static str {

@@ -30,8 +30,7 @@ fn of_stem(stem: &str) -> u16 {
         let (at, len, _) = table::ENTRIES[i as usize];
         &table::TEXT[at as usize..at as usize + len as usize]
     };
-    crate::text::snowball::probe(stem, table::SLOTS, key)
-        .map_or(0, |i| table::ENTRIES[i as usize].2)
+    crate::lookup::probe(stem, table::SLOTS, key).map_or(0, |i| table::ENTRIES[i as usize].2)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! mark stop words, stem. Each stage lives in its own module and is tested alone.
 
 pub mod normalize;
-pub(crate) mod snowball;
+mod snowball;
 pub mod stem;
 pub mod stopwords;
 pub mod tokenize;

@@ -8,7 +8,7 @@ mod table {
 
     /// The stem of `word` if the build saw it.
     pub fn find(word: &str) -> Option<&'static str> {
-        let i = crate::text::snowball::probe(word, SLOTS, |i| self::word(ENTRIES[i as usize]))?;
+        let i = crate::lookup::probe(word, SLOTS, |i| self::word(ENTRIES[i as usize]))?;
         Some(stem(ENTRIES[i as usize]))
     }
 
