@@ -603,9 +603,13 @@ fn list_continues(toks: &[ATok], k: usize, answer: &str, opens: bool) -> bool {
 /// to another word, since one edit changes the counts by at most two.
 struct Letters(Option<[i16; 128]>);
 
+/// Longest word the letter bound is kept for, so that a count or a difference of two counts
+/// fits an `i16`; a longer "word" (a pasted blob) is simply compared in full.
+const LETTERS_MAX_LEN: usize = i16::MAX as usize;
+
 impl Letters {
     fn of(word: &str) -> Self {
-        Letters(word.is_ascii().then(|| {
+        Letters((word.is_ascii() && word.len() <= LETTERS_MAX_LEN).then(|| {
             let mut counts = [0; 128];
             word.bytes().for_each(|b| counts[usize::from(b)] += 1);
             counts
@@ -614,7 +618,10 @@ impl Letters {
 
     /// True when `other` is surely more than `max` edits away; false when it may not be.
     fn farther_than(&self, other: &str, max: usize) -> bool {
-        let Some(mut diff) = self.0.filter(|_| other.is_ascii()) else {
+        let Some(mut diff) = self
+            .0
+            .filter(|_| other.is_ascii() && other.len() <= LETTERS_MAX_LEN)
+        else {
             return false;
         };
         other.bytes().for_each(|b| diff[usize::from(b)] -= 1);
@@ -651,7 +658,7 @@ fn fuzzy_lookup(c: &Compiled, word: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::Letters;
+    use super::{Letters, LETTERS_MAX_LEN};
     use proptest::prelude::*;
 
     proptest! {
@@ -673,5 +680,14 @@ mod tests {
             !Letters::of("déploiement").farther_than("deployment", 0),
             "non-ASCII: no bound"
         );
+    }
+
+    #[test]
+    fn a_900_kb_word_overflowed_the_letter_counts_and_now_has_no_bound() {
+        let blob = "a".repeat(900_000);
+        assert!(!Letters::of(&blob).farther_than("aaaaaaaa", 1));
+        assert!(!Letters::of("aaaaaaaa").farther_than(&blob, 1));
+        let edge = "a".repeat(LETTERS_MAX_LEN);
+        assert!(Letters::of(&edge).farther_than("b", 1));
     }
 }
