@@ -141,17 +141,16 @@ fn index_lexicon() {
             }
         }
     }
-    let (mut text, mut entries) = (String::new(), String::new());
-    for (k, g) in &keys {
-        write!(entries, "({}, {}, {g}),", text.len(), k.len()).unwrap();
-        text.push_str(k);
-    }
-    let slots = lookup::place(keys.keys().map(String::as_str));
-    let out = format!(
-        "/// The normalized terms, one after another.\npub static TEXT: &str = {text:?};\n/// (offset in `TEXT`, length, group index), sorted by term.\npub static ENTRIES: &[(u32, u32, u32)] = &[{entries}];\n/// A hash table of indexes into `ENTRIES`, placed by `lookup::place`.\npub static SLOTS: &[u32] = &{slots:?};\n"
+    let rows: Vec<_> = keys
+        .iter()
+        .map(|(k, g)| (k.as_str(), "", format!(", {g}")))
+        .collect();
+    write_table(
+        "lexicon_index.rs",
+        "normalized terms, each with its group index",
+        "(u32, u32, u32)",
+        &rows,
     );
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("lexicon_index.rs");
-    std::fs::write(dest, out).unwrap();
 }
 
 /// `lexicon::norm_key` for the lexicon's lowercase ASCII terms.
@@ -162,8 +161,8 @@ fn norm_key(s: &str) -> String {
     words.join(" ")
 }
 
-/// Writes `vocabulary.rs`: the bank's concept words (`rubrics/vocabulary.txt`), sorted and
-/// unique for binary search, so that no set is built when the grader starts.
+/// Writes `vocabulary.rs`: the bank's concept words (`rubrics/vocabulary.txt`) in a lookup
+/// table, so that no set is built when the grader starts.
 fn list_vocabulary() {
     let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let path = Path::new(&manifest).join("rubrics/vocabulary.txt");
@@ -173,19 +172,13 @@ fn list_vocabulary() {
         .lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect();
-    // One string and plain offsets, in a hash table: no relocations at start and no binary
-    // search per word.
-    let (mut text, mut entries) = (String::new(), String::new());
-    for w in &words {
-        write!(entries, "({}, {}),", text.len(), w.len()).unwrap();
-        text.push_str(w);
-    }
-    let slots = lookup::place(words.iter().copied());
-    let out = format!(
-        "/// The stems of `rubrics/vocabulary.txt`, one after another.\npub static TEXT: &str = {text:?};\n/// (offset in `TEXT`, length), sorted.\npub static ENTRIES: &[(u32, u32)] = &[{entries}];\n/// A hash table of indexes into `ENTRIES`, placed by `lookup::place`.\npub static SLOTS: &[u32] = &{slots:?};\n"
+    let rows: Vec<_> = words.iter().map(|w| (*w, "", String::new())).collect();
+    write_table(
+        "vocabulary.rs",
+        "stems of `rubrics/vocabulary.txt`",
+        "(u32, u32)",
+        &rows,
     );
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("vocabulary.rs");
-    std::fs::write(dest, out).unwrap();
 }
 
 /// Writes `stems.rs`: every word of the embedded rubrics, the seed pages and the grader's word
@@ -217,8 +210,6 @@ fn stem_table() {
             words.insert(normalize::normalize(t.text));
         });
     }
-    // One string and plain offsets rather than a slice of `&str`: a position-independent binary
-    // would otherwise relocate two pointers per word at every start.
     let snowball = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let stems: Vec<(String, String)> = words
         .into_iter()
@@ -229,18 +220,16 @@ fn stem_table() {
         // A word longer than a byte can count is left out: the grader stems it when it meets it.
         .filter(|(w, stem)| w.len() < 256 && stem.len() < 256)
         .collect();
-    let (mut text, mut entries) = (String::new(), String::new());
-    for (w, stem) in &stems {
-        write!(entries, "({}, {}, {}),", text.len(), w.len(), stem.len()).unwrap();
-        text.push_str(w);
-        text.push_str(stem);
-    }
-    let slots = lookup::place(stems.iter().map(|(w, _)| w.as_str()));
-    let out = format!(
-        "/// Each entry's word followed by its stem.\npub static TEXT: &str = {text:?};\n/// (offset in `TEXT`, word length, stem length), sorted by word.\npub static ENTRIES: &[(u32, u8, u8)] = &[{entries}];\n/// A hash table of indexes into `ENTRIES` (`u32::MAX`: empty), placed by `lookup::place`.\npub static SLOTS: &[u32] = &{slots:?};\n"
+    let rows: Vec<_> = stems
+        .iter()
+        .map(|(w, stem)| (w.as_str(), stem.as_str(), format!(", {}", stem.len())))
+        .collect();
+    write_table(
+        "stems.rs",
+        "normalized words, each followed by its stem (its length last)",
+        "(u32, u8, u8)",
+        &rows,
     );
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("stems.rs");
-    std::fs::write(dest, out).unwrap();
 }
 
 /// Writes `classes.rs`: the classes of every stem of `src/grade/words.txt`, in a hash table, so
@@ -255,15 +244,36 @@ fn class_table() {
     let snowball = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let stems =
         classes::parse(&text, |w| snowball::stem(&snowball, w)).unwrap_or_else(|e| panic!("{e}"));
-    let (mut text, mut entries) = (String::new(), String::new());
-    for (stem, bits) in &stems {
-        write!(entries, "({}, {}, {bits}),", text.len(), stem.len()).unwrap();
-        text.push_str(stem);
-    }
-    let slots = lookup::place(stems.keys().map(String::as_str));
-    let out = format!(
-        "/// The stems, one after another.\npub static TEXT: &str = {text:?};\n/// (offset in `TEXT`, length, classes), sorted by stem.\npub static ENTRIES: &[(u32, u8, u16)] = &[{entries}];\n/// A hash table of indexes into `ENTRIES`, placed by `lookup::place`.\npub static SLOTS: &[u32] = &{slots:?};\n"
+    let rows: Vec<_> = stems
+        .iter()
+        .map(|(stem, bits)| (stem.as_str(), "", format!(", {bits}")))
+        .collect();
+    write_table(
+        "classes.rs",
+        "stems of `words.txt`, each with its classes",
+        "(u32, u8, u16)",
+        &rows,
     );
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("classes.rs");
-    std::fs::write(dest, out).unwrap();
+}
+
+/// Writes `file`: a lookup table (`src/lookup.rs`) of `rows`, each a key, text stored right
+/// after it, and the entry's further fields (`, a, b`). One string and plain offsets rather than
+/// a slice of `&str`: a position-independent binary would otherwise relocate two pointers per
+/// key at every start.
+fn write_table(file: &str, holds: &str, entry: &str, rows: &[(&str, &str, String)]) {
+    let (mut text, mut entries) = (String::new(), String::new());
+    for (key, after, fields) in rows {
+        write!(entries, "({}, {}{fields}),", text.len(), key.len()).unwrap();
+        text.push_str(key);
+        text.push_str(after);
+    }
+    let slots = lookup::place(rows.iter().map(|r| r.0));
+    let out = format!(
+        "/// The {holds}, one after another.\npub static TEXT: &str = {text:?};\n/// (offset in `TEXT`, key length, further fields), sorted by key.\npub static ENTRIES: &[{entry}] = &[{entries}];\n/// A hash table of indexes into `ENTRIES` (`u32::MAX`: empty), placed by `lookup::place`.\npub static SLOTS: &[u32] = &{slots:?};\n"
+    );
+    std::fs::write(
+        Path::new(&std::env::var("OUT_DIR").unwrap()).join(file),
+        out,
+    )
+    .unwrap();
 }
