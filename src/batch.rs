@@ -7,8 +7,11 @@ use crate::input::MAX_ANSWER_BYTES;
 use crate::lexicon::Lexicon;
 use crate::rubric::Question;
 use crate::text::Stemmer;
+use indexmap::IndexMap;
 use rayon::prelude::*;
-use serde_json::{Map, Value};
+use serde::de::{Deserializer, Visitor};
+use serde_json::value::RawValue;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::sync::OnceLock;
@@ -145,7 +148,7 @@ fn grade_chunk(chunk: &[(usize, Line)], bank: &Bank, fields: &Fields) -> Vec<(St
     let mut graded: Vec<(usize, (String, bool))> = order
         .par_iter()
         .map(|&i| {
-            let out = SCRATCH.with(|s| finish_line(&parsed[i], fields, &mut s.borrow_mut()));
+            let out = SCRATCH.with(|s| finish_line(&parsed[i], &mut s.borrow_mut()));
             (i, out)
         })
         .collect();
@@ -196,17 +199,22 @@ fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<Option<bool>
     }
 }
 
+/// An input line's fields in their order, each value as the JSON text it was written in: copied
+/// to the output as it came, so a number keeps every digit and nothing is encoded twice. A name
+/// given twice keeps its first place and its last value, as JSON parsers commonly read it.
+type Object<'b> = IndexMap<String, &'b RawValue>;
+
 /// One input line, parsed: its fields, and the question and answer to grade or why not.
 struct Parsed<'b> {
     n: usize,
-    object: Option<Map<String, Value>>,
-    target: Result<(&'b Question, &'b Compiled), String>,
+    object: Option<Object<'b>>,
+    target: Result<(&'b Question, &'b Compiled, Cow<'b, str>), String>,
 }
 
 /// Reads input line `n` into its fields and finds its question.
 fn parse_line<'b>(
     n: usize,
-    line: &Line,
+    line: &'b Line,
     bank: &'b Bank,
     fields: &Fields,
     scratch: &mut Scratch,
@@ -227,61 +235,111 @@ fn parse_line<'b>(
         if text.trim().is_empty() {
             return Err("the line is empty".to_string());
         }
-        let value: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
-        let Value::Object(o) = value else {
-            return Err(format!(
-                "expected a JSON object with `{}` and `{}`",
-                fields.id, fields.answer
-            ));
-        };
+        let (o, answer) = read_fields(text, fields)?;
         let o = object.insert(o);
         let id = string_field(o, &fields.id, "a question id such as \"sre-13\"")?;
-        let target = bank
-            .get(id, scratch)
+        let (q, compiled) = bank
+            .get(&id, scratch)
             .ok_or_else(|| format!("unknown question id `{id}`; `rubric list` shows them"))?;
-        let answer = string_field(o, &fields.answer, "the answer's text")?;
+        let answer = answer.ok_or_else(|| {
+            string_field(o, &fields.answer, "the answer's text").expect_err("not a string")
+        })?;
         if answer.len() as u64 > MAX_ANSWER_BYTES {
             return Err(format!(
                 "the answer is larger than the {} KiB limit",
                 MAX_ANSWER_BYTES / 1024
             ));
         }
-        Ok(target)
+        Ok((q, compiled, answer))
     })();
     Parsed { n, object, target }
 }
 
+/// Reads a line's fields, and its answer when that is a string. Fields are copied to the output
+/// as they were written, so each is first checked as a parser that decodes it would: JSON's
+/// grammar allows a lone half of a UTF-16 pair (`"\ud800"`) or `1e400`, which many parsers
+/// refuse, and no output line may carry one.
+fn read_fields<'b>(
+    text: &'b str,
+    fields: &Fields,
+) -> Result<(Object<'b>, Option<Cow<'b, str>>), String> {
+    let o = serde_json::from_str::<Object>(text).map_err(|e| {
+        if e.is_data() {
+            format!(
+                "expected a JSON object with `{}` and `{}`",
+                fields.id, fields.answer
+            )
+        } else {
+            format!("invalid JSON: {e}")
+        }
+    })?;
+    let mut answer = None;
+    for (name, value) in &o {
+        let json = value.get();
+        let checked = if *name == fields.answer && json.starts_with('"') {
+            let mut de = serde_json::Deserializer::from_str(json);
+            de.deserialize_str(Text).map(|text| answer = Some(text))
+        } else {
+            serde_json::from_str::<serde_json::Value>(json).map(drop)
+        };
+        checked.map_err(|e| format!("invalid JSON in `{name}`: {}", without_position(&e)))?;
+    }
+    Ok((o, answer))
+}
+
+/// The error's message without its place, which for one field's text is not a place in the line.
+fn without_position(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let place = format!(" at line {} column {}", e.line(), e.column());
+    message.strip_suffix(&place).unwrap_or(&message).to_string()
+}
+
 /// The output line for a parsed line, and whether it is an error.
-fn finish_line(line: &Parsed, fields: &Fields, scratch: &mut Scratch) -> (String, bool) {
-    let graded = line.target.clone().and_then(|(q, compiled)| {
-        let o = line
-            .object
-            .as_ref()
-            .expect("a line with a question has fields");
-        let answer = string_field(o, &fields.answer, "")?;
-        grade::grade(q, compiled, answer, scratch).map_err(|e| e.to_string())
-    });
+fn finish_line(line: &Parsed, scratch: &mut Scratch) -> (String, bool) {
+    let graded = match &line.target {
+        Ok((q, compiled, answer)) => {
+            grade::grade(q, compiled, answer, scratch).map_err(|e| e.to_string())
+        }
+        Err(e) => Err(e.clone()),
+    };
     let object = line.object.as_ref();
     match graded {
         Ok(g) => (graded_line(object.expect("graded"), &g), false),
-        Err(error) => {
-            let mut o = Map::new();
-            o.insert("error".into(), Value::String(error));
-            o.insert("line".into(), Value::from(line.n));
-            // Keep the input's fields so the caller can join the error back to its row.
-            for (k, v) in object.into_iter().flatten() {
-                o.entry(k.clone()).or_insert_with(|| v.clone());
-            }
-            (Value::Object(o).to_string(), true)
+        Err(error) => (error_line(&error, line.n, object), true),
+    }
+}
+
+/// `error` and `line` first, then the input's fields (but its own `error` and `line`) so the
+/// caller can join the error back to its row.
+fn error_line(error: &str, n: usize, o: Option<&Object>) -> String {
+    let mut out = Vec::with_capacity(128);
+    out.extend_from_slice(b"{\"error\":");
+    let _ = serde_json::to_writer(&mut out, error);
+    out.extend_from_slice(format!(",\"line\":{n}").as_bytes());
+    for (k, v) in o.into_iter().flatten() {
+        if k != "error" && k != "line" {
+            write_field(&mut out, k, |out| out.extend_from_slice(v.get().as_bytes()));
         }
     }
+    out.push(b'}');
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Writes `,"name":value` (no comma first in an empty object).
+fn write_field(out: &mut Vec<u8>, name: &str, value: impl FnOnce(&mut Vec<u8>)) {
+    if out.len() > 1 {
+        out.push(b',');
+    }
+    let _ = serde_json::to_writer(&mut *out, name);
+    out.push(b':');
+    value(out);
 }
 
 /// The input's fields in their order with the grade's written over those of the same name, then
 /// the grade's other fields: what inserting each into the input object gives, without building
 /// it. An input field named `error` is left out: on an output line it means the line could not
 /// be graded.
-fn graded_line(o: &Map<String, Value>, g: &grade::Grade) -> String {
+fn graded_line(o: &Object, g: &grade::Grade) -> String {
     let mut out = Vec::with_capacity(256);
     let write_grade_field = |out: &mut Vec<u8>, i: usize| {
         let _ = match i {
@@ -295,37 +353,57 @@ fn graded_line(o: &Map<String, Value>, g: &grade::Grade) -> String {
     };
     out.push(b'{');
     for (k, v) in o.iter().filter(|(k, _)| *k != "error") {
-        if out.len() > 1 {
-            out.push(b',');
-        }
-        let _ = serde_json::to_writer(&mut out, k);
-        out.push(b':');
-        match GRADE_FIELDS.iter().position(|f| f == k) {
-            Some(i) => write_grade_field(&mut out, i),
-            None => {
-                let _ = serde_json::to_writer(&mut out, v);
+        write_field(&mut out, k, |out| {
+            match GRADE_FIELDS.iter().position(|f| f == k) {
+                Some(i) => write_grade_field(out, i),
+                None => out.extend_from_slice(v.get().as_bytes()),
             }
-        }
+        });
     }
     for (i, name) in GRADE_FIELDS.iter().enumerate() {
         if !o.contains_key(*name) {
-            if out.len() > 1 {
-                out.push(b',');
-            }
-            let _ = serde_json::to_writer(&mut out, name);
-            out.push(b':');
-            write_grade_field(&mut out, i);
+            write_field(&mut out, name, |out| write_grade_field(out, i));
         }
     }
     out.push(b'}');
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-fn string_field<'o>(o: &'o Map<String, Value>, name: &str, what: &str) -> Result<&'o str, String> {
-    match o.get(name) {
-        Some(Value::String(s)) => Ok(s),
-        Some(_) => Err(format!("`{name}` must be a string: {what}")),
-        None => Err(format!("no `{name}` field: {what}")),
+/// A field's string, borrowed from the line where it has no escapes.
+fn string_field<'b>(o: &Object<'b>, name: &str, what: &str) -> Result<Cow<'b, str>, String> {
+    let value = o
+        .get(name)
+        .ok_or_else(|| format!("no `{name}` field: {what}"))?;
+    let mut de = serde_json::Deserializer::from_str(value.get());
+    de.deserialize_any(Text).map_err(|e| {
+        if e.is_data() {
+            format!("`{name}` must be a string: {what}")
+        } else {
+            format!("invalid JSON in `{name}`: {e}")
+        }
+    })
+}
+
+/// Visits a JSON string without copying it unless it has escapes.
+struct Text;
+
+impl<'de> Visitor<'de> for Text {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(s))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(s.to_owned()))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(s))
     }
 }
 
@@ -333,6 +411,7 @@ fn string_field<'o>(o: &'o Map<String, Value>, name: &str, what: &str) -> Result
 mod tests {
     use super::*;
     use crate::catalog::Catalog;
+    use serde_json::Value;
 
     fn run_on(input: &str) -> (Vec<Value>, Stats) {
         let catalog = Catalog::embedded();
@@ -412,6 +491,72 @@ mod tests {
         );
         assert!(o["words"].is_u64());
         assert_eq!(o["b"], serde_json::json!([1, 2]));
+    }
+
+    fn raw_output(input: &str) -> String {
+        let catalog = Catalog::embedded();
+        let bank = Bank::new(catalog.questions().unwrap());
+        let mut out = Vec::new();
+        run(input.as_bytes(), &mut out, &bank, &Fields::default()).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn input_fields_are_copied_as_written_so_long_numbers_keep_every_digit() {
+        let out = raw_output(
+            r#"{"row": 12345678901234567890123, "tags": ["a", "\u00e9"], "id": "sre-13", "answer": "circuit breakers"}"#,
+        );
+        assert!(
+            out.starts_with(
+                r#"{"row":12345678901234567890123,"tags":["a", "\u00e9"],"id":"sre-13","#
+            ),
+            "{out}"
+        );
+        let errors =
+            raw_output(r#"{"row": 12345678901234567890123, "id": "nope-1", "answer": "x"}"#);
+        assert!(
+            errors.contains(r#""row":12345678901234567890123"#),
+            "{errors}"
+        );
+    }
+
+    #[test]
+    fn a_field_json_parsers_refuse_makes_an_error_line_that_does_not_copy_it() {
+        for (line, field) in [
+            (
+                r#"{"x": "\ud800", "id": "sre-13", "answer": "circuit breakers"}"#,
+                "x",
+            ),
+            (
+                r#"{"id": "sre-13", "answer": "circuit \udc00 breakers"}"#,
+                "answer",
+            ),
+            (
+                r#"{"n": 1e400, "id": "sre-13", "answer": "circuit breakers"}"#,
+                "n",
+            ),
+        ] {
+            let out = raw_output(line);
+            let v: Value = serde_json::from_str(out.trim_end()).expect("the output line parses");
+            let error = v["error"].as_str().unwrap();
+            assert!(
+                error.starts_with(&format!("invalid JSON in `{field}`")),
+                "{error}"
+            );
+            assert!(
+                !error.contains("column"),
+                "a place in the field is not one in the line: {error}"
+            );
+            assert_eq!(
+                v.as_object().unwrap().len(),
+                2,
+                "only `error` and `line`: {out}"
+            );
+        }
+        let pair =
+            raw_output(r#"{"x": "\ud83d\ude00", "id": "sre-13", "answer": "circuit breakers"}"#);
+        let v: Value = serde_json::from_str(pair.trim_end()).unwrap();
+        assert_eq!(v["x"], "\u{1F600}", "a whole pair is fine: {pair}");
     }
 
     #[test]

@@ -384,7 +384,11 @@ fn sentence_span(toks: &[ATok], i: usize) -> (usize, usize) {
 }
 
 fn is_word(toks: &[ATok], k: usize, answer: &str, w: &str) -> bool {
-    answer[toks[k].start..toks[k].end].eq_ignore_ascii_case(w)
+    // Bytes, not `str` slices: this runs for nearly every word, and a slice's char-boundary
+    // checks cost more than the comparison.
+    let t = &toks[k];
+    t.end - t.start == w.len()
+        && answer.as_bytes()[t.start..t.end].eq_ignore_ascii_case(w.as_bytes())
 }
 
 /// After an "or", the list goes on when its next clause is a short item too ("user or tenant,
@@ -429,23 +433,23 @@ fn new_subject(toks: &[ATok], k: usize, answer: &str) -> bool {
     if k == 0 {
         return false;
     }
-    let word = answer[toks[k].start..toks[k].end].to_ascii_lowercase();
-    let contracted = word.contains(['\'', '’']);
-    if !toks[k].is(SUBJECT) && !contracted {
+    let word = &answer[toks[k].start..toks[k].end];
+    if !toks[k].is(SUBJECT) && !word.contains(['\'', '’']) {
         return false;
     }
-    let prev = answer[toks[k - 1].start..toks[k - 1].end].to_ascii_lowercase();
-    if matches!(
-        prev.as_str(),
-        "how" | "what" | "why" | "where" | "when" | "which" | "who" | "whom"
-    ) {
+    let prev_is = |words: &[&str]| words.iter().any(|w| is_word(toks, k - 1, answer, w));
+    if prev_is(&[
+        "how", "what", "why", "where", "when", "which", "who", "whom",
+    ]) {
         return false;
     }
     // "I", "we", "they" (and "I'd", "we're") are subjects wherever they stand; "it", "this",
     // "that" only where a clause starts ("... and it failed"), not as an object ("document it").
     let person = word.split(['\'', '’']).next().unwrap_or("");
-    let nominative = matches!(person, "i" | "we" | "they" | "he" | "she" | "you");
-    nominative || toks[k].boundary || matches!(prev.as_str(), "and" | "or" | "so" | "then")
+    let nominative = ["i", "we", "they", "he", "she", "you"]
+        .iter()
+        .any(|w| person.eq_ignore_ascii_case(w));
+    nominative || toks[k].boundary || prev_is(&["and", "or", "so", "then"])
 }
 
 /// "no single point of failure", "without downtime", "never had an outage": what the negator
@@ -544,7 +548,7 @@ fn mark_back(toks: &mut [ATok], j: usize) {
 /// "instead of", "rather than", which deny what follows them.
 fn negates(toks: &[ATok], j: usize, answer: &str) -> bool {
     // "no-fault", "no-blame", "non-critical": a compound, not a negation.
-    if answer[toks[j].end..].starts_with('-') {
+    if answer.as_bytes().get(toks[j].end) == Some(&b'-') {
         return false;
     }
     let is = |k: usize, w: &str| is_word(toks, k, answer, w);
@@ -642,9 +646,17 @@ fn fuzzy_lookup(c: &Compiled, word: &str) -> Option<u32> {
     let mut best: Option<(usize, &str, u32)> = None;
     let letters = Letters::of(word);
     for len in lo..=n + max {
-        for (cand, id) in c.fuzzy.get(len).map(Vec::as_slice).unwrap_or(&[]) {
-            // Typos rarely touch the first letter; checking it first prunes most comparisons.
-            if !cand.starts_with(first) || letters.farther_than(cand, max) {
+        let words = c.fuzzy.get(len).map(Vec::as_slice).unwrap_or(&[]);
+        // Typos rarely touch the first letter. The words are sorted, so those that start with it
+        // are one run, found by binary search.
+        let mut prefix = [0; 4];
+        let prefix = &*first.encode_utf8(&mut prefix);
+        let from = words.partition_point(|(cand, _)| &**cand < prefix);
+        let run = words[from..]
+            .iter()
+            .take_while(|(cand, _)| cand.starts_with(first));
+        for (cand, id) in run {
+            if letters.farther_than(cand, max) {
                 continue;
             }
             let d = strsim::damerau_levenshtein(word, cand);

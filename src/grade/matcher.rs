@@ -69,7 +69,8 @@ pub struct Compiled {
     /// Alternatives that are detectors.
     pub(crate) detectors: Vec<(Detector, u32)>,
     pub(crate) points: Vec<CPoint>,
-    /// Long vocabulary words by character length, for typo-tolerant matching.
+    /// Long vocabulary words by character length, for typo-tolerant matching; each length's words
+    /// sorted, so those with one first letter are one run.
     pub(crate) fuzzy: Vec<Vec<(Box<str>, u32)>>,
     /// Words of the sample answer, for length-relative warnings.
     pub(crate) sample_words: usize,

@@ -4,6 +4,8 @@
 //! content-word stems that already appeared earlier in it. Natural answers almost never repeat a
 //! run of four content words; pasted-twice paragraphs and circling restatements do.
 
+use rustc_hash::FxHashSet;
+
 /// How many content words make one run.
 const RUN: usize = 4;
 // A run of word ids packs into one u128.
@@ -19,17 +21,16 @@ pub fn repeated_share(content: &[u32]) -> f64 {
     if content.len() < MIN_CONTENT_WORDS {
         return 0.0;
     }
-    // A run repeats an earlier one exactly when it is not the first of its kind, so the repeats
-    // are the runs less the distinct runs; sorting counts those without hashing. A run of four
-    // words packs into one integer, which sorts faster than four.
-    let mut runs: Vec<u128> = content
+    // A run repeats an earlier one exactly when a set of the runs so far already holds it. A run
+    // of four words packs into one integer, which hashes faster than four.
+    let total = content.len() + 1 - RUN;
+    let mut seen = FxHashSet::with_capacity_and_hasher(total, Default::default());
+    let repeats = content
         .windows(RUN)
         .map(|w| w.iter().fold(0u128, |acc, &id| acc << 32 | u128::from(id)))
-        .collect();
-    let total = runs.len();
-    runs.sort_unstable();
-    runs.dedup();
-    (total - runs.len()) as f64 / total as f64
+        .filter(|&run| !seen.insert(run))
+        .count();
+    repeats as f64 / total as f64
 }
 
 /// True when enough of the answer repeats itself to warn about it.
