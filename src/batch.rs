@@ -280,7 +280,9 @@ fn read_fields<'b>(
             let mut de = serde_json::Deserializer::from_str(json);
             de.deserialize_str(Text).map(|text| answer = Some(text))
         } else {
-            serde_json::from_str::<serde_json::Value>(json).map(drop)
+            // Inside brackets, so that it nests as deep as it does in the line: a parser's
+            // depth limit counts the line's own braces too.
+            serde_json::from_str::<[serde_json::Value; 1]>(&format!("[{json}]")).map(drop)
         };
         checked.map_err(|e| format!("invalid JSON in `{name}`: {}", without_position(&e)))?;
     }
@@ -557,6 +559,29 @@ mod tests {
             raw_output(r#"{"x": "\ud83d\ude00", "id": "sre-13", "answer": "circuit breakers"}"#);
         let v: Value = serde_json::from_str(pair.trim_end()).unwrap();
         assert_eq!(v["x"], "\u{1F600}", "a whole pair is fine: {pair}");
+    }
+
+    #[test]
+    fn a_field_nested_past_the_parsers_depth_limit_is_an_error_not_an_unreadable_output_line() {
+        let mut outcomes = Vec::new();
+        for depth in [126, 127, 128] {
+            let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+            let line =
+                format!(r#"{{"x": {nested}, "id": "sre-13", "answer": "circuit breakers"}}"#);
+            let whole_line_parses = serde_json::from_str::<Value>(&line).is_ok();
+            let out: Value = serde_json::from_str(raw_output(&line).trim_end())
+                .expect("the output line parses, however deep the input");
+            assert_eq!(
+                out.get("error").is_none(),
+                whole_line_parses,
+                "depth {depth}: {out}"
+            );
+            outcomes.push(whole_line_parses);
+        }
+        assert!(
+            outcomes.contains(&true) && outcomes.contains(&false),
+            "the limit is crossed"
+        );
     }
 
     #[test]
