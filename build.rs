@@ -4,7 +4,7 @@
 //! lexicon term at start-up.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The grader's own tokenizer, so that the index's keys are exactly what `norm_key` makes.
 #[allow(dead_code)]
@@ -35,12 +35,23 @@ fn main() {
     class_table();
 }
 
+/// The crate's folder. Read at run time: `env!` would freeze the directory the build script was
+/// compiled in, and a build script reused from another checkout would then read the wrong (or
+/// no) files.
+fn root() -> PathBuf {
+    PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
+}
+
+/// Makes a change to any of `paths` (from the crate's folder) run this script again.
+fn watch(paths: &[&str]) {
+    for p in paths {
+        println!("cargo:rerun-if-changed={}", root().join(p).display());
+    }
+}
+
 fn embed_rubrics() {
-    // Read at run time: `env!` would freeze the directory the build script was compiled in,
-    // and a build script reused from another checkout would then embed the wrong (or no) files.
-    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let dir = Path::new(&manifest).join("rubrics");
-    println!("cargo:rerun-if-changed={}", dir.display());
+    watch(&["rubrics"]);
+    let dir = root().join("rubrics");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .map(|rd| {
             rd.filter_map(Result::ok)
@@ -124,11 +135,8 @@ fn question_spans(json: &str) -> Vec<(String, usize, usize)> {
 /// Writes `lexicon_index.rs`: every lexicon term's normalized key with its group's index, in a
 /// hash table. Mirrors `Lexicon::parse_groups` (the tests check they agree).
 fn index_lexicon() {
-    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let root = Path::new(&manifest);
-    for f in ["rubrics/lexicon.txt", "src/text/tokenize.rs"] {
-        println!("cargo:rerun-if-changed={}", root.join(f).display());
-    }
+    let root = root();
+    watch(&["rubrics/lexicon.txt", "src/text/tokenize.rs"]);
     let text = std::fs::read_to_string(root.join("rubrics/lexicon.txt")).unwrap_or_default();
     let mut keys = std::collections::BTreeMap::new();
     let lines = text
@@ -164,9 +172,8 @@ fn norm_key(s: &str) -> String {
 /// Writes `vocabulary.rs`: the bank's concept words (`rubrics/vocabulary.txt`) in a lookup
 /// table, so that no set is built when the grader starts.
 fn list_vocabulary() {
-    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let path = Path::new(&manifest).join("rubrics/vocabulary.txt");
-    println!("cargo:rerun-if-changed={}", path.display());
+    watch(&["rubrics/vocabulary.txt"]);
+    let path = root().join("rubrics/vocabulary.txt");
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let words: std::collections::BTreeSet<&str> = text
         .lines()
@@ -185,17 +192,15 @@ fn list_vocabulary() {
 /// lists with its stem, in a hash table. Stemming is most of what grading one answer
 /// costs otherwise, and nearly every word a rubric or an answer uses is in these files.
 fn stem_table() {
-    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let root = Path::new(&manifest);
+    let root = root();
     // The code that makes the table: a change to it remakes the table, but its words are not
     // the bank's.
-    for f in [
+    watch(&[
         "src/text/snowball.rs",
         "src/lookup.rs",
         "src/text/normalize.rs",
-    ] {
-        println!("cargo:rerun-if-changed={}", root.join(f).display());
-    }
+        "src/text/tokenize.rs",
+    ]);
     let mut files = vec![
         root.join("src/grade/words.txt"),
         root.join("src/text/stopwords.txt"),
@@ -241,11 +246,8 @@ fn stem_table() {
 /// Writes `classes.rs`: the classes of every stem of `src/grade/words.txt`, in a hash table, so
 /// that the grader neither reads the file nor stems its words when it starts.
 fn class_table() {
-    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let root = Path::new(&manifest);
-    for f in ["src/grade/words.txt", "src/grade/classes.rs"] {
-        println!("cargo:rerun-if-changed={}", root.join(f).display());
-    }
+    let root = root();
+    watch(&["src/grade/words.txt", "src/grade/classes.rs"]);
     let text = std::fs::read_to_string(root.join("src/grade/words.txt")).unwrap_or_default();
     let snowball = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let stems =

@@ -279,10 +279,12 @@ fn read_fields<'b>(
         let checked = if *name == fields.answer && json.starts_with('"') {
             let mut de = serde_json::Deserializer::from_str(json);
             de.deserialize_str(Text).map(|text| answer = Some(text))
-        } else {
+        } else if json.starts_with(['[', '{']) {
             // Inside brackets, so that it nests as deep as it does in the line: a parser's
             // depth limit counts the line's own braces too.
             serde_json::from_str::<[serde_json::Value; 1]>(&format!("[{json}]")).map(drop)
+        } else {
+            serde_json::from_str::<serde_json::Value>(json).map(drop)
         };
         checked.map_err(|e| format!("invalid JSON in `{name}`: {}", without_position(&e)))?;
     }
