@@ -645,12 +645,12 @@ fn fuzzy_lookup(c: &Compiled, word: &str) -> Option<u32> {
     let lo = n.saturating_sub(max).max(FUZZY_MIN_CHARS);
     let mut best: Option<(usize, &str, u32)> = None;
     let letters = Letters::of(word);
+    // Typos rarely touch the first letter. Each length's words are sorted, so those that start
+    // with it are one run, found by binary search.
+    let mut prefix = [0; 4];
+    let prefix = &*first.encode_utf8(&mut prefix);
     for len in lo..=n + max {
         let words = c.fuzzy.get(len).map(Vec::as_slice).unwrap_or(&[]);
-        // Typos rarely touch the first letter. The words are sorted, so those that start with it
-        // are one run, found by binary search.
-        let mut prefix = [0; 4];
-        let prefix = &*first.encode_utf8(&mut prefix);
         let from = words.partition_point(|(cand, _)| &**cand < prefix);
         let run = words[from..]
             .iter()
