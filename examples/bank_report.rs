@@ -154,8 +154,8 @@ struct Labelled {
     covers_disputed: Vec<String>,
     kind: String,
     split: String,
-    /// 1: the first set; 2: answers to questions the first set left out, judged after the
-    /// grader was tuned on the first.
+    /// 1: the first set; 2 and later: answers to questions the earlier rounds left out, judged
+    /// after the grader was tuned on them.
     #[serde(default = "first_round")]
     round: u32,
 }
@@ -248,7 +248,8 @@ fn labelled(g: &mut Grader, by_id: &BTreeMap<&str, &Question>, holdout: bool, ve
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).expect("labelled line"))
         .collect();
-    let [mut dev, mut held, mut all, mut second]: [Agreement; 4] = Default::default();
+    let [mut dev, mut held, mut all]: [Agreement; 3] = Default::default();
+    let mut later_rounds: BTreeMap<u32, Agreement> = BTreeMap::new();
     for r in rows.iter().filter(|r| holdout || r.split == "dev") {
         let q = by_id[r.id.as_str()];
         let gr = g
@@ -259,8 +260,8 @@ fn labelled(g: &mut Grader, by_id: &BTreeMap<&str, &Question>, holdout: bool, ve
             _ => held.add(r, q, &gr),
         }
         all.add(r, q, &gr);
-        if r.round == 2 {
-            second.add(r, q, &gr);
+        if r.round > 1 {
+            later_rounds.entry(r.round).or_default().add(r, q, &gr);
         }
         if verbose {
             println!(
@@ -282,7 +283,9 @@ fn labelled(g: &mut Grader, by_id: &BTreeMap<&str, &Question>, holdout: bool, ve
     if holdout {
         held.print("held-out");
         all.print("all");
-        second.print("round 2");
+        for (round, agreement) in &later_rounds {
+            agreement.print(&format!("round {round}"));
+        }
     } else {
         println!("  (the held-out fifth is not graded without --holdout)");
     }
