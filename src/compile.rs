@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 /// Weight of a guidance point when its source gives none: the guidance is what the interviewer
 /// said they listen for.
 pub const GUIDANCE_WEIGHT: u32 = 2;
-/// Most alternatives one evidence entry expands to, so a conjunction of lexicon groups stays small.
+/// Most alternatives the lexicon adds to one evidence entry, so a conjunction of lexicon groups
+/// stays small. Alternatives written in the source are kept however many there are.
 const MAX_ALTERNATIVES: usize = 48;
 
 /// What building one bank gave: the rubric file of every question that could be built, and a
@@ -472,8 +473,10 @@ pub fn expand(entry: &str, lex: Option<&Lexicon>) -> String {
                 .take(MAX_ALTERNATIVES)
                 .collect();
         }
-        for c in combos {
-            if !alts.contains(&c) && alts.len() < MAX_ALTERNATIVES {
+        // The first combination is the alternative as written, which is always kept: the cap
+        // bounds what the lexicon multiplies out, never what a reviewer wrote.
+        for (k, c) in combos.into_iter().enumerate() {
+            if !alts.contains(&c) && (k == 0 || alts.len() < MAX_ALTERNATIVES) {
                 alts.push(c);
             }
         }
@@ -508,5 +511,25 @@ mod tests {
         );
         assert_eq!(expand("#result", Some(&lex)), "#result");
         assert_eq!(expand("slo", None), "slo");
+    }
+
+    #[test]
+    fn regression_alternatives_past_the_expansion_cap_were_dropped_silently() {
+        let lex = Lexicon::parse("slo | service level objective\n", "").unwrap();
+        let written: Vec<String> = (0..MAX_ALTERNATIVES + 12)
+            .map(|k| format!("phrase{k}"))
+            .collect();
+        let entry = format!("{} | slo", written.join(" | "));
+        let out = expand(&entry, Some(&lex));
+        let alts: Vec<&str> = out.split(" | ").collect();
+        for w in &written {
+            assert!(alts.contains(&w.as_str()), "{w} was dropped");
+        }
+        assert!(
+            alts.contains(&"slo"),
+            "the last written alternative was dropped"
+        );
+        // The lexicon adds nothing once the cap is reached.
+        assert!(!alts.contains(&"service level objective"));
     }
 }

@@ -209,6 +209,35 @@ fn sample_answers_with_every_claim_denied_grade_below_40() {
 }
 
 #[test]
+fn paragraphs_of_buzzwords_grade_below_40_on_every_question() {
+    #[derive(serde::Deserialize)]
+    struct Paragraph {
+        answer: String,
+    }
+    let path = format!(
+        "{}/tests/data/battery/buzzwords.jsonl",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let paragraphs: Vec<Paragraph> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let catalog = Catalog::embedded();
+    let mut grader = Grader::new();
+    let (mut below, mut all) = (0, 0);
+    for q in questions(&catalog) {
+        for p in &paragraphs {
+            all += 1;
+            below += (grader.grade(q, &p.answer).map_or(0, |g| g.score) < 40) as usize;
+        }
+    }
+    let s = below as f64 / all as f64;
+    assert!(s >= 0.95, "{:.1}% below 40", s * 100.0);
+}
+
+#[test]
 fn sample_answers_paraphrased_in_other_words_still_grade_strong() {
     let s = share("paraphrased.jsonl", |score| score >= 80);
     assert!(s >= 0.85, "{:.1}% strong", s * 100.0);

@@ -10,6 +10,9 @@ use serde::Serialize;
 /// Credit from which a point counts as covered: most of the evidence it needs is there, not
 /// one of the two things a broad point asks for.
 pub const COVERED: f64 = 0.6;
+/// What a point short of covered keeps of the evidence it shows: naming part of a point is a
+/// start on it, not three quarters of an explanation, and judges mark such answers down.
+const PARTIAL_SHARE: f64 = 0.75;
 /// Most of a point's need that related words can supply: less than the covered line.
 const RELATED_CAP: f32 = 0.45;
 /// What the score is read from, below which it is 0 and at which it is 100: a few stray domain
@@ -290,6 +293,9 @@ fn credit_point(
     if keyword_list {
         credit *= KEYWORD_PENALTY;
     }
+    if credit < COVERED {
+        credit *= PARTIAL_SHARE;
+    }
     let credit = (credit * 100.0).round() / 100.0;
     taken.sort_by_key(|h| h.first().0);
     // Evidence is what earned the credit: the key terms found, or the related words when
@@ -381,6 +387,14 @@ fn decide(
         (g + p.weight as f64 * p.credit, t + p.weight as f64)
     });
     let coverage = if total > 0.0 { got / total } else { 0.0 };
+    // What the covered points alone make of the rubric: partial credit from words named in
+    // passing is not coverage a buzzword paragraph can hide behind.
+    let covered_share = points
+        .iter()
+        .filter(|p| p.state == State::Covered)
+        .map(|p| p.weight as f64 * p.credit)
+        .sum::<f64>()
+        / total.max(f64::MIN_POSITIVE);
     let mut warnings = Vec::new();
     let mut flags = Vec::new();
     let enough = (c.sample_depth as f64).clamp(DEPTH_ENOUGH_MIN, DEPTH_ENOUGH_MAX);
@@ -412,7 +426,7 @@ fn decide(
     if !c.whole_answer
         && shape.content >= BUZZ_MIN_WORDS
         && shape.foreign_share >= BUZZ_SHARE
-        && coverage < BUZZ_COVERAGE
+        && covered_share < BUZZ_COVERAGE
     {
         score = score.min(BUZZ_CAP);
         flags.push("buzzwords");

@@ -261,7 +261,8 @@ fn synonyms_of_one_group_count_once() {
 fn ways_of_saying_one_entry_count_once() {
     let q = one_point(&["canary | canary release | staged rollout"], 2.0);
     let g = grade_with(&q, "We do a canary release, a staged rollout to 1% first.");
-    assert_eq!(g.points[0].credit, 0.5);
+    // Half the need found, and a point short of covered keeps three quarters of that.
+    assert_eq!(g.points[0].credit, 0.38);
 }
 
 #[test]
@@ -289,7 +290,8 @@ fn a_conjunction_needs_its_parts_in_one_sentence() {
 fn evidence_that_echoes_the_question_counts_half() {
     let q = one_point(&["ship safely", "feature flag"], 1.0);
     let g = grade_with(&q, "We ship safely, always.");
-    assert_eq!(g.points[0].credit, 0.5);
+    // An echo is half a term; a point short of covered keeps three quarters of that.
+    assert_eq!(g.points[0].credit, 0.38);
     let g = grade_with(&q, "Every change goes out behind a feature flag.");
     assert_eq!(g.points[0].credit, 1.0);
 }
