@@ -91,6 +91,27 @@ pub fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
     let mut before = (false, false, false);
     let mut i = 0;
     while i < b.len() {
+        // ASCII letters and digits, and spaces, are most of any answer: they skip the general
+        // path below (a space ends a word and tells the gap nothing).
+        let byte = b[i];
+        if byte.is_ascii_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+                before = gap.finish(char::from(byte));
+            }
+            i += 1;
+            while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            continue;
+        }
+        if byte == b' ' {
+            if let Some(s) = start.take() {
+                f(word(text, s, i, before));
+            }
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(text, i).expect("i is below the length, on a char boundary");
         let at = i;
         i += len;
