@@ -148,72 +148,15 @@ impl Scratch {
         } = self;
         let seen = seen.entry(c.key).or_default();
         tokenize::for_each_token(answer, |t| {
-            // One pass tells whether the word needs folding (most are lowercase ASCII already,
-            // and are looked up as they stand) and whether it is a number.
-            let mut fold = t.text == "%";
-            for b in t.text.bytes() {
-                fold |= b.is_ascii_uppercase() || !b.is_ascii();
-            }
             // "p95", "k8s" and "5xx" name things; a number starts with its digits.
             let digit = t.text.as_bytes()[0].is_ascii_digit() && !t.text.ends_with("xx");
-            // "SLOs" can match where "slos" does not, so the two are cached apart: a cache
-            // keyed by the folded word alone answered for whichever came first.
-            let acronym = is_acronym_plural(t.text);
-            if fold {
-                normalize_into(t.text, norm);
-                if acronym {
-                    norm.push(ACRONYM_MARK);
-                }
-            }
-            let info = match seen.get(if fold { norm.as_str() } else { t.text }) {
+            // Most words are short, lowercase ASCII and seen before: their key is read from the
+            // answer in place and they take one lookup. The rest take the general path.
+            let hit = plain_key(answer.as_bytes(), t.start, t.text.len())
+                .and_then(|key| seen.short.get(&key));
+            let info = match hit {
                 Some(info) => *info,
-                None => {
-                    let key = if fold {
-                        norm.clone()
-                    } else {
-                        t.text.to_string()
-                    };
-                    if acronym {
-                        norm.pop();
-                    }
-                    if !fold {
-                        norm.clear();
-                        norm.push_str(t.text);
-                    }
-                    let stem: &str = match Stemmer::known(norm) {
-                        Some(s) => s,
-                        None => match stems.get(norm.as_str()) {
-                            Some(s) => s,
-                            None => stems
-                                .entry(norm.as_str().into())
-                                .or_insert_with(|| stemmer.stem(norm).into_boxed_str()),
-                        },
-                    };
-                    let echo = c.echo.contains(stem);
-                    let mut id = c
-                        .stems
-                        .get(stem)
-                        .copied()
-                        .filter(|&id| c.same_word(id, norm, stem));
-                    // "SLOs", "PRs": the plural of an acronym is the acronym.
-                    if id.is_none() && acronym {
-                        id = c.stems.get(&norm[..norm.len() - 1]).copied();
-                    }
-                    // A word of the question is the question's, not a misspelt term.
-                    if id.is_none() && !echo && norm.len() >= FUZZY_MIN_CHARS {
-                        id = fuzzy_lookup(c, norm);
-                    }
-                    let info = WordInfo {
-                        id,
-                        stop: stopwords::is_stop(norm),
-                        class: words::classes(norm, stem),
-                        echo,
-                        word: seen.len() as u32,
-                        foreign: id.is_none() && !echo && super::vocabulary::contains(stem),
-                    };
-                    seen.insert(&key, info);
-                    info
-                }
+                None => info_of(t.text, c, seen, stems, stemmer, norm),
             };
             tokens.push(ATok {
                 id: info.id,
@@ -237,6 +180,105 @@ impl Scratch {
         }
         Analyzed { tokens }
     }
+}
+
+/// What `seen` knows of a word of the answer, learning it first when it is new: any word,
+/// folded as needed. Kept out of the loop over the answer's words, whose usual word is a hit of
+/// [`plain_key`].
+#[inline(never)]
+fn info_of(
+    word: &str,
+    c: &Compiled,
+    seen: &mut WordCache,
+    stems: &mut FxHashMap<Box<str>, Box<str>>,
+    stemmer: &Stemmer,
+    norm: &mut String,
+) -> WordInfo {
+    // One pass tells whether the word needs folding (most are lowercase ASCII already, and are
+    // looked up as they stand).
+    let mut fold = word == "%";
+    for b in word.bytes() {
+        fold |= b.is_ascii_uppercase() || !b.is_ascii();
+    }
+    // "SLOs" can match where "slos" does not, so the two are cached apart: a cache keyed by the
+    // folded word alone answered for whichever came first.
+    let acronym = is_acronym_plural(word);
+    if fold {
+        normalize_into(word, norm);
+        if acronym {
+            norm.push(ACRONYM_MARK);
+        }
+    }
+    if let Some(info) = seen.get(if fold { norm.as_str() } else { word }) {
+        return *info;
+    }
+    let key = if fold { norm.clone() } else { word.to_string() };
+    if acronym {
+        norm.pop();
+    }
+    if !fold {
+        norm.clear();
+        norm.push_str(word);
+    }
+    let stem: &str = match Stemmer::known(norm) {
+        Some(s) => s,
+        None => match stems.get(norm.as_str()) {
+            Some(s) => s,
+            None => stems
+                .entry(norm.as_str().into())
+                .or_insert_with(|| stemmer.stem(norm).into_boxed_str()),
+        },
+    };
+    let echo = c.echo.contains(stem);
+    let mut id = c
+        .stems
+        .get(stem)
+        .copied()
+        .filter(|&id| c.same_word(id, norm, stem));
+    // "SLOs", "PRs": the plural of an acronym is the acronym.
+    if id.is_none() && acronym {
+        id = c.stems.get(&norm[..norm.len() - 1]).copied();
+    }
+    // A word of the question is the question's, not a misspelt term.
+    if id.is_none() && !echo && norm.len() >= FUZZY_MIN_CHARS {
+        id = fuzzy_lookup(c, norm);
+    }
+    let info = WordInfo {
+        id,
+        stop: stopwords::is_stop(norm),
+        class: words::classes(norm, stem),
+        echo,
+        word: seen.len() as u32,
+        foreign: id.is_none() && !echo && super::vocabulary::contains(stem),
+    };
+    seen.insert(&key, info);
+    info
+}
+
+/// The [`WordCache::short`] key of the word at `answer[start..start + len]` when it is looked up
+/// as it stands: short, and no byte uppercase or non-ASCII (nor "%", which reads "percent").
+/// The sixteen bytes from its start are read in one load and masked to the word, so nothing is
+/// copied; a word within sixteen bytes of the end takes the general path.
+fn plain_key(answer: &[u8], start: usize, len: usize) -> Option<u128> {
+    if len > SHORT_WORD {
+        return None;
+    }
+    let window: [u8; 16] = answer.get(start..start + 16)?.try_into().ok()?;
+    let bytes = u128::from_le_bytes(window) & ((1u128 << (8 * len)) - 1);
+    if needs_folding(bytes) || bytes == u128::from(b'%') {
+        return None;
+    }
+    Some(bytes | (len as u128) << 120)
+}
+
+/// Whether any of sixteen packed bytes is uppercase ASCII or not ASCII, all bytes at once.
+fn needs_folding(bytes: u128) -> bool {
+    const ONES: u128 = u128::MAX / 0xff;
+    // Within each byte, and with no carry into the next: adding 0x3f to a 7-bit value sets the
+    // top bit from 'A' (0x41) up, adding 0x25 from '[' (0x5b) up.
+    let low = bytes & (ONES * 0x7f);
+    let upper = (low + ONES * 0x3f) & !(low + ONES * 0x25);
+    (bytes | upper) & (ONES * 0x80) != 0
 }
 
 /// Ends the cache key of an acronym plural; no normalized word holds it.
@@ -670,10 +712,22 @@ fn fuzzy_lookup(c: &Compiled, word: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Letters, LETTERS_MAX_LEN};
+    use super::{pack, plain_key, Letters, LETTERS_MAX_LEN};
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn the_in_place_key_is_the_packed_key_of_words_that_need_no_folding(
+            word in "[a-zA-Z0-9'%é’]{1,17}",
+            after in "[a-zA-Z .]{0,17}",
+        ) {
+            let answer = format!("{word}{after}");
+            let plain = word != "%" && !word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii());
+            let room = answer.len() >= 16;
+            let expected = if plain && room { pack(&word) } else { None };
+            prop_assert_eq!(plain_key(answer.as_bytes(), 0, word.len()), expected);
+        }
+
         #[test]
         fn the_letter_bound_never_skips_a_near_miss(a in "[a-e]{1,12}", b in "[a-e]{1,12}", max in 0usize..3) {
             if Letters::of(&a).farther_than(&b, max) {
