@@ -24,8 +24,13 @@ pub struct Scratch {
 /// an integer: looking one up then reads no string but the answer's.
 #[derive(Debug, Default)]
 struct WordCache {
+    /// By normalized word and, for an ASCII word that needed folding ("The", "SLOs"), also as
+    /// written, so that it is found without folding it again. The two never collide: no
+    /// normalized word holds an ASCII capital.
     short: FxHashMap<u128, WordInfo>,
     long: FxHashMap<Box<str>, WordInfo>,
+    /// Distinct words learnt, which numbers the next one (`short` also holds spellings).
+    learnt: u32,
 }
 
 /// Longest word kept in [`WordCache::short`]; the last byte of the key holds the length.
@@ -49,15 +54,13 @@ impl WordCache {
         }
     }
 
-    fn len(&self) -> usize {
-        self.short.len() + self.long.len()
-    }
-
+    /// Learns a new normalized word.
     fn insert(&mut self, word: &str, info: WordInfo) {
         match pack(word) {
             Some(key) => self.short.insert(key, info),
             None => self.long.insert(word.into(), info),
         };
+        self.learnt += 1;
     }
 }
 
@@ -150,9 +153,9 @@ impl Scratch {
         tokenize::for_each_token(answer, |t| {
             // "p95", "k8s" and "5xx" name things; a number starts with its digits.
             let digit = t.text.as_bytes()[0].is_ascii_digit() && !t.text.ends_with("xx");
-            // Most words are short, lowercase ASCII and seen before: their key is read from the
-            // answer in place and they take one lookup. The rest take the general path.
-            let hit = plain_key(answer.as_bytes(), t.start, t.text.len())
+            // Most words are short, ASCII and seen before: their key is read from the answer in
+            // place and they take one lookup. The rest take the general path.
+            let hit = written_key(answer.as_bytes(), t.start, t.text.len())
                 .and_then(|key| seen.short.get(&key));
             let info = match hit {
                 Some(info) => *info,
@@ -184,9 +187,29 @@ impl Scratch {
 
 /// What `seen` knows of a word of the answer, learning it first when it is new: any word,
 /// folded as needed. Kept out of the loop over the answer's words, whose usual word is a hit of
-/// [`plain_key`].
+/// [`written_key`].
 #[inline(never)]
 fn info_of(
+    word: &str,
+    c: &Compiled,
+    seen: &mut WordCache,
+    stems: &mut FxHashMap<Box<str>, Box<str>>,
+    stemmer: &Stemmer,
+    norm: &mut String,
+) -> WordInfo {
+    let info = normalized_info(word, c, seen, stems, stemmer, norm);
+    // A capitalized word ("The", "SLOs") is found as written from now on. A word already
+    // lowercase is its own normalized entry, which this leaves as it is.
+    if word.is_ascii() && word != "%" {
+        if let Some(key) = pack(word) {
+            seen.short.entry(key).or_insert(info);
+        }
+    }
+    info
+}
+
+/// What `seen` knows of a word by its normalized form, learning it first when it is new.
+fn normalized_info(
     word: &str,
     c: &Compiled,
     seen: &mut WordCache,
@@ -248,37 +271,28 @@ fn info_of(
         stop: stopwords::is_stop(norm),
         class: words::classes(norm, stem),
         echo,
-        word: seen.len() as u32,
+        word: seen.learnt,
         foreign: id.is_none() && !echo && super::vocabulary::contains(stem),
     };
     seen.insert(&key, info);
     info
 }
 
-/// The [`WordCache::short`] key of the word at `answer[start..start + len]` when it is looked up
-/// as it stands: short, and no byte uppercase or non-ASCII (nor "%", which reads "percent").
-/// The sixteen bytes from its start are read in one load and masked to the word, so nothing is
+/// The [`WordCache::short`] key of the word at `answer[start..start + len]` as written, the same
+/// as [`pack`]'s, when the word is short and ASCII (and not "%", which reads "percent"). The
+/// sixteen bytes from its start are read in one load and masked to the word, so nothing is
 /// copied; a word within sixteen bytes of the end takes the general path.
-fn plain_key(answer: &[u8], start: usize, len: usize) -> Option<u128> {
+fn written_key(answer: &[u8], start: usize, len: usize) -> Option<u128> {
+    const HIGH_BITS: u128 = u128::MAX / 0xff * 0x80;
     if len > SHORT_WORD {
         return None;
     }
     let window: [u8; 16] = answer.get(start..start + 16)?.try_into().ok()?;
     let bytes = u128::from_le_bytes(window) & ((1u128 << (8 * len)) - 1);
-    if needs_folding(bytes) || bytes == u128::from(b'%') {
+    if bytes & HIGH_BITS != 0 || bytes == u128::from(b'%') {
         return None;
     }
     Some(bytes | (len as u128) << 120)
-}
-
-/// Whether any of sixteen packed bytes is uppercase ASCII or not ASCII, all bytes at once.
-fn needs_folding(bytes: u128) -> bool {
-    const ONES: u128 = u128::MAX / 0xff;
-    // Within each byte, and with no carry into the next: adding 0x3f to a 7-bit value sets the
-    // top bit from 'A' (0x41) up, adding 0x25 from '[' (0x5b) up.
-    let low = bytes & (ONES * 0x7f);
-    let upper = (low + ONES * 0x3f) & !(low + ONES * 0x25);
-    (bytes | upper) & (ONES * 0x80) != 0
 }
 
 /// Ends the cache key of an acronym plural; no normalized word holds it.
@@ -712,20 +726,20 @@ fn fuzzy_lookup(c: &Compiled, word: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{pack, plain_key, Letters, LETTERS_MAX_LEN};
+    use super::{pack, written_key, Letters, LETTERS_MAX_LEN};
     use proptest::prelude::*;
 
     proptest! {
         #[test]
-        fn the_in_place_key_is_the_packed_key_of_words_that_need_no_folding(
+        fn the_in_place_key_is_the_packed_key_of_short_ascii_words(
             word in "[a-zA-Z0-9'%é’]{1,17}",
             after in "[a-zA-Z .]{0,17}",
         ) {
             let answer = format!("{word}{after}");
-            let plain = word != "%" && !word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii());
+            let ascii = word != "%" && word.is_ascii();
             let room = answer.len() >= 16;
-            let expected = if plain && room { pack(&word) } else { None };
-            prop_assert_eq!(plain_key(answer.as_bytes(), 0, word.len()), expected);
+            let expected = if ascii && room { pack(&word) } else { None };
+            prop_assert_eq!(written_key(answer.as_bytes(), 0, word.len()), expected);
         }
 
         #[test]
