@@ -179,7 +179,8 @@ fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<Option<bool>
             return Ok(any.then_some(too_long));
         }
         any = true;
-        let newline = available.iter().position(|&b| b == b'\n');
+        // A byte-at-a-time search cost six instructions a byte, 5% of grading a 300-word line.
+        let newline = memchr::memchr(b'\n', available);
         let part = &available[..newline.unwrap_or(available.len())];
         if !too_long && buf.len() + part.len() > MAX_LINE_BYTES {
             too_long = true;
