@@ -179,7 +179,8 @@ fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<Option<bool>
             return Ok(any.then_some(too_long));
         }
         any = true;
-        let newline = available.iter().position(|&b| b == b'\n');
+        // A byte-at-a-time search cost six instructions a byte, 5% of grading a 300-word line.
+        let newline = memchr::memchr(b'\n', available);
         let part = &available[..newline.unwrap_or(available.len())];
         if !too_long && buf.len() + part.len() > MAX_LINE_BYTES {
             too_long = true;
@@ -344,7 +345,9 @@ fn write_field(out: &mut Vec<u8>, name: &str, value: impl FnOnce(&mut Vec<u8>)) 
 /// it. An input field named `error` is left out: on an output line it means the line could not
 /// be graded.
 fn graded_line(o: &Object, g: &grade::Grade) -> String {
-    let mut out = Vec::with_capacity(256);
+    // Room for the input's fields and the grade's, so that the line is not copied as it grows.
+    let fields: usize = o.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum();
+    let mut out = Vec::with_capacity(fields + 512);
     let write_grade_field = |out: &mut Vec<u8>, i: usize| {
         let _ = match i {
             0 => serde_json::to_writer(&mut *out, &g.score),

@@ -24,8 +24,13 @@ pub struct Scratch {
 /// an integer: looking one up then reads no string but the answer's.
 #[derive(Debug, Default)]
 struct WordCache {
+    /// By normalized word and, for an ASCII word that needed folding ("The", "SLOs"), also as
+    /// written, so that it is found without folding it again. The two never collide: no
+    /// normalized word holds an ASCII capital.
     short: FxHashMap<u128, WordInfo>,
     long: FxHashMap<Box<str>, WordInfo>,
+    /// Distinct words learnt, which numbers the next one (`short` also holds spellings).
+    learnt: u32,
 }
 
 /// Longest word kept in [`WordCache::short`]; the last byte of the key holds the length.
@@ -49,15 +54,13 @@ impl WordCache {
         }
     }
 
-    fn len(&self) -> usize {
-        self.short.len() + self.long.len()
-    }
-
+    /// Learns a new normalized word.
     fn insert(&mut self, word: &str, info: WordInfo) {
         match pack(word) {
             Some(key) => self.short.insert(key, info),
             None => self.long.insert(word.into(), info),
         };
+        self.learnt += 1;
     }
 }
 
@@ -148,72 +151,15 @@ impl Scratch {
         } = self;
         let seen = seen.entry(c.key).or_default();
         tokenize::for_each_token(answer, |t| {
-            // One pass tells whether the word needs folding (most are lowercase ASCII already,
-            // and are looked up as they stand) and whether it is a number.
-            let mut fold = t.text == "%";
-            for b in t.text.bytes() {
-                fold |= b.is_ascii_uppercase() || !b.is_ascii();
-            }
             // "p95", "k8s" and "5xx" name things; a number starts with its digits.
             let digit = t.text.as_bytes()[0].is_ascii_digit() && !t.text.ends_with("xx");
-            // "SLOs" can match where "slos" does not, so the two are cached apart: a cache
-            // keyed by the folded word alone answered for whichever came first.
-            let acronym = is_acronym_plural(t.text);
-            if fold {
-                normalize_into(t.text, norm);
-                if acronym {
-                    norm.push(ACRONYM_MARK);
-                }
-            }
-            let info = match seen.get(if fold { norm.as_str() } else { t.text }) {
+            // Most words are short, ASCII and seen before: their key is read from the answer in
+            // place and they take one lookup. The rest take the general path.
+            let hit = written_key(answer.as_bytes(), t.start, t.text.len())
+                .and_then(|key| seen.short.get(&key));
+            let info = match hit {
                 Some(info) => *info,
-                None => {
-                    let key = if fold {
-                        norm.clone()
-                    } else {
-                        t.text.to_string()
-                    };
-                    if acronym {
-                        norm.pop();
-                    }
-                    if !fold {
-                        norm.clear();
-                        norm.push_str(t.text);
-                    }
-                    let stem: &str = match Stemmer::known(norm) {
-                        Some(s) => s,
-                        None => match stems.get(norm.as_str()) {
-                            Some(s) => s,
-                            None => stems
-                                .entry(norm.as_str().into())
-                                .or_insert_with(|| stemmer.stem(norm).into_boxed_str()),
-                        },
-                    };
-                    let echo = c.echo.contains(stem);
-                    let mut id = c
-                        .stems
-                        .get(stem)
-                        .copied()
-                        .filter(|&id| c.same_word(id, norm, stem));
-                    // "SLOs", "PRs": the plural of an acronym is the acronym.
-                    if id.is_none() && acronym {
-                        id = c.stems.get(&norm[..norm.len() - 1]).copied();
-                    }
-                    // A word of the question is the question's, not a misspelt term.
-                    if id.is_none() && !echo && norm.len() >= FUZZY_MIN_CHARS {
-                        id = fuzzy_lookup(c, norm);
-                    }
-                    let info = WordInfo {
-                        id,
-                        stop: stopwords::is_stop(norm),
-                        class: words::classes(norm, stem),
-                        echo,
-                        word: seen.len() as u32,
-                        foreign: id.is_none() && !echo && super::vocabulary::contains(stem),
-                    };
-                    seen.insert(&key, info);
-                    info
-                }
+                None => info_of(t.text, c, seen, stems, stemmer, norm),
             };
             tokens.push(ATok {
                 id: info.id,
@@ -237,6 +183,116 @@ impl Scratch {
         }
         Analyzed { tokens }
     }
+}
+
+/// What `seen` knows of a word of the answer, learning it first when it is new: any word,
+/// folded as needed. Kept out of the loop over the answer's words, whose usual word is a hit of
+/// [`written_key`].
+#[inline(never)]
+fn info_of(
+    word: &str,
+    c: &Compiled,
+    seen: &mut WordCache,
+    stems: &mut FxHashMap<Box<str>, Box<str>>,
+    stemmer: &Stemmer,
+    norm: &mut String,
+) -> WordInfo {
+    let info = normalized_info(word, c, seen, stems, stemmer, norm);
+    // A capitalized word ("The", "SLOs") is found as written from now on. A word already
+    // lowercase is its own normalized entry, which this leaves as it is.
+    if word.is_ascii() && word != "%" {
+        if let Some(key) = pack(word) {
+            seen.short.entry(key).or_insert(info);
+        }
+    }
+    info
+}
+
+/// What `seen` knows of a word by its normalized form, learning it first when it is new.
+fn normalized_info(
+    word: &str,
+    c: &Compiled,
+    seen: &mut WordCache,
+    stems: &mut FxHashMap<Box<str>, Box<str>>,
+    stemmer: &Stemmer,
+    norm: &mut String,
+) -> WordInfo {
+    // One pass tells whether the word needs folding (most are lowercase ASCII already, and are
+    // looked up as they stand).
+    let mut fold = word == "%";
+    for b in word.bytes() {
+        fold |= b.is_ascii_uppercase() || !b.is_ascii();
+    }
+    // "SLOs" can match where "slos" does not, so the two are cached apart: a cache keyed by the
+    // folded word alone answered for whichever came first.
+    let acronym = is_acronym_plural(word);
+    if fold {
+        normalize_into(word, norm);
+        if acronym {
+            norm.push(ACRONYM_MARK);
+        }
+    }
+    if let Some(info) = seen.get(if fold { norm.as_str() } else { word }) {
+        return *info;
+    }
+    let key = if fold { norm.clone() } else { word.to_string() };
+    if acronym {
+        norm.pop();
+    }
+    if !fold {
+        norm.clear();
+        norm.push_str(word);
+    }
+    let stem: &str = match Stemmer::known(norm) {
+        Some(s) => s,
+        None => match stems.get(norm.as_str()) {
+            Some(s) => s,
+            None => stems
+                .entry(norm.as_str().into())
+                .or_insert_with(|| stemmer.stem(norm).into_boxed_str()),
+        },
+    };
+    let echo = c.echo.contains(stem);
+    let mut id = c
+        .stems
+        .get(stem)
+        .copied()
+        .filter(|&id| c.same_word(id, norm, stem));
+    // "SLOs", "PRs": the plural of an acronym is the acronym.
+    if id.is_none() && acronym {
+        id = c.stems.get(&norm[..norm.len() - 1]).copied();
+    }
+    // A word of the question is the question's, not a misspelt term.
+    if id.is_none() && !echo && norm.len() >= FUZZY_MIN_CHARS {
+        id = fuzzy_lookup(c, norm);
+    }
+    let info = WordInfo {
+        id,
+        stop: stopwords::is_stop(norm),
+        class: words::classes(norm, stem),
+        echo,
+        word: seen.learnt,
+        foreign: id.is_none() && !echo && super::vocabulary::contains(stem),
+    };
+    seen.insert(&key, info);
+    info
+}
+
+/// The [`WordCache::short`] key of the word at `answer[start..start + len]` as written, the same
+/// as [`pack`]'s, when the word is short and ASCII (and not "%", which reads "percent"). The
+/// sixteen bytes from its start are read in one load and masked to the word, so nothing is
+/// copied; a word within sixteen bytes of the end takes the general path.
+fn written_key(answer: &[u8], start: usize, len: usize) -> Option<u128> {
+    const HIGH_BITS: u128 = u128::MAX / 0xff * 0x80;
+    if len > SHORT_WORD {
+        return None;
+    }
+    let window: [u8; 16] = answer.get(start..start + 16)?.try_into().ok()?;
+    let bytes = u128::from_le_bytes(window) & ((1u128 << (8 * len)) - 1);
+    if bytes & HIGH_BITS != 0 || bytes == u128::from(b'%') {
+        return None;
+    }
+    Some(bytes | (len as u128) << 120)
 }
 
 /// Ends the cache key of an acronym plural; no normalized word holds it.
@@ -280,10 +336,7 @@ const SHORT_LAST_ITEM: usize = 3;
 fn mark_denied(toks: &mut [ATok], answer: &str) {
     // A negator inside another's reach was handled by it.
     let mut reached = 0;
-    for j in 0..toks.len() {
-        if j < reached || !negates(toks, j, answer) {
-            continue;
-        }
+    while let Some(j) = next_negation(toks, reached, answer) {
         // Saying a failure did not happen is the practice; only `~` evidence, which names what
         // the answer says is absent, still reads it as negated.
         let failure = denies_a_failure(toks, j, answer);
@@ -338,6 +391,14 @@ fn mark_denied(toks: &mut [ATok], answer: &str) {
         reached = k;
     }
     deny_answered_questions(toks, answer);
+}
+
+/// The first word from `from` on that [`negates`]. Few do, and a loop of its own passes over the
+/// rest in a few instructions a word: inside `mark_denied`, the step to the next word also
+/// advanced everything the scope's code keeps by word.
+#[inline(never)]
+fn next_negation(toks: &[ATok], from: usize, answer: &str) -> Option<usize> {
+    (from..toks.len()).find(|&j| negates(toks, j, answer))
 }
 
 /// "I don't think we need an inventory": the negation of "think" belongs to the clause it
@@ -670,10 +731,22 @@ fn fuzzy_lookup(c: &Compiled, word: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Letters, LETTERS_MAX_LEN};
+    use super::{pack, written_key, Letters, LETTERS_MAX_LEN};
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn the_in_place_key_is_the_packed_key_of_short_ascii_words(
+            word in "[a-zA-Z0-9'%é’]{1,17}",
+            after in "[a-zA-Z .]{0,17}",
+        ) {
+            let answer = format!("{word}{after}");
+            let ascii = word != "%" && word.is_ascii();
+            let room = answer.len() >= 16;
+            let expected = if ascii && room { pack(&word) } else { None };
+            prop_assert_eq!(written_key(answer.as_bytes(), 0, word.len()), expected);
+        }
+
         #[test]
         fn the_letter_bound_never_skips_a_near_miss(a in "[a-e]{1,12}", b in "[a-e]{1,12}", max in 0usize..3) {
             if Letters::of(&a).farther_than(&b, max) {

@@ -137,7 +137,8 @@ fn shape(toks: &[ATok]) -> Shape {
         echo_share: echoed as f64 / content.max(1) as f64,
         other_words: content - echoed,
         padded: {
-            let ids: Vec<u32> = toks.iter().filter(|t| !t.stop).map(|t| t.word).collect();
+            let mut ids: Vec<u32> = Vec::with_capacity(toks.len());
+            ids.extend(toks.iter().filter(|t| !t.stop).map(|t| t.word));
             super::padding::is_padded(&ids)
         },
     }
@@ -215,12 +216,13 @@ pub(super) fn depth(c: &Compiled, hits: &[Hit], toks: &[ATok]) -> usize {
             on_topic[from..to].iter_mut().for_each(|x| *x = true);
         }
     }
-    let mut words: Vec<u32> = toks
-        .iter()
-        .zip(&on_topic)
-        .filter(|(t, on)| **on && !t.stop && !t.number)
-        .map(|(t, _)| t.word)
-        .collect();
+    let mut words: Vec<u32> = Vec::with_capacity(toks.len());
+    words.extend(
+        toks.iter()
+            .zip(&on_topic)
+            .filter(|(t, on)| **on && !t.stop && !t.number)
+            .map(|(t, _)| t.word),
+    );
     words.sort_unstable();
     words.dedup();
     words.len()

@@ -91,6 +91,24 @@ pub fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
     let mut before = (false, false, false);
     let mut i = 0;
     while i < b.len() {
+        // ASCII letters and digits, and spaces, are most of any answer: they skip the general
+        // path below (a space ends a word and tells the gap nothing).
+        let byte = b[i];
+        if ASCII_WORD[usize::from(byte)] {
+            if start.is_none() {
+                start = Some(i);
+                before = gap.finish(char::from(byte));
+            }
+            i = ascii_word_end(b, i + 1);
+            continue;
+        }
+        if byte == b' ' {
+            if let Some(s) = start.take() {
+                f(word(text, s, i, before));
+            }
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(text, i).expect("i is below the length, on a char boundary");
         let at = i;
         i += len;
@@ -120,6 +138,28 @@ pub fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
     if let Some(s) = start {
         f(word(text, s, text.len(), before));
     }
+}
+
+/// ASCII letters and digits, by byte: one load tells, where `u8::is_ascii_alphanumeric` takes
+/// two range checks, and this runs for every byte of every word.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// Where the run of ASCII letters and digits from `b[i]` ends. Out of line, so that its loop
+/// keeps the slice in registers.
+#[inline(never)]
+fn ascii_word_end(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(|&c| ASCII_WORD[usize::from(c)]) {
+        i += 1;
+    }
+    i
 }
 
 /// The character at byte `i` and its length, reading ASCII without decoding.
