@@ -264,7 +264,7 @@ fn read_fields<'b>(
     text: &'b str,
     fields: &Fields,
 ) -> Result<(Object<'b>, Option<Cow<'b, str>>), String> {
-    let o = serde_json::from_str::<Object>(text).map_err(|e| {
+    let pairs = serde_json::from_str::<Pairs>(text).map_err(|e| {
         if e.is_data() {
             format!(
                 "expected a JSON object with `{}` and `{}`",
@@ -275,7 +275,7 @@ fn read_fields<'b>(
         }
     })?;
     let mut answer = None;
-    for (name, value) in &o {
+    for (name, value) in &pairs.0 {
         let json = value.get();
         let checked = if *name == fields.answer && json.starts_with('"') {
             let mut de = serde_json::Deserializer::from_str(json);
@@ -289,7 +289,40 @@ fn read_fields<'b>(
         };
         checked.map_err(|e| format!("invalid JSON in `{name}`: {}", without_position(&e)))?;
     }
+    // A repeated name keeps its first place and its last value, as a JSON parser reads it.
+    let mut o = Object::with_capacity(pairs.0.len());
+    for (name, value) in pairs.0 {
+        o.insert(name, value);
+    }
     Ok((o, answer))
+}
+
+/// A line's fields in the order written, repeated names included: a JSON parser keeps the last
+/// value of a name but still refuses the line when an earlier one is invalid, so each is checked.
+struct Pairs<'b>(Vec<(String, &'b RawValue)>);
+
+impl<'de> serde::Deserialize<'de> for Pairs<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(PairsVisitor)
+    }
+}
+
+struct PairsVisitor;
+
+impl<'de> Visitor<'de> for PairsVisitor {
+    type Value = Pairs<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+        let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(4));
+        while let Some(pair) = map.next_entry::<String, &'de RawValue>()? {
+            pairs.push(pair);
+        }
+        Ok(Pairs(pairs))
+    }
 }
 
 /// The error's message without its place, which for one field's text is not a place in the line.
@@ -530,6 +563,15 @@ mod tests {
     #[test]
     fn a_field_json_parsers_refuse_makes_an_error_line_that_does_not_copy_it() {
         for (line, field) in [
+            // Found by fuzzing: a later field of the same name used to hide the bad one.
+            (
+                r#"{"id": "sre-13", "answer": "\ude00", "answer": "circuit breakers"}"#,
+                "answer",
+            ),
+            (
+                r#"{"x": "\ud800", "id": "sre-13", "x": 1, "answer": "circuit breakers"}"#,
+                "x",
+            ),
             (
                 r#"{"x": "\ud800", "id": "sre-13", "answer": "circuit breakers"}"#,
                 "x",

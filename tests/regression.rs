@@ -367,6 +367,33 @@ fn batch_lost_line_1_of_a_file_starting_with_a_utf8_bom() {
     assert!(lines[0]["score"].is_u64());
 }
 
+/// Found by fuzzing (fuzz/regressions/batch_line/crash-876a6b59...): a line naming `answer` twice,
+/// the first with a lone surrogate, was graded, though a JSON parser refuses the line.
+#[test]
+fn batch_graded_a_line_whose_repeated_field_json_parsers_refuse() {
+    let input = concat!(
+        r#"{"id":"sys-02","answer":"At 4:42 \ude002","answer":"At 4:42 it fell","band":null}"#,
+        "\n",
+        r#"{"id":"sys-02","answer":"At 4:42 it fell","answer":"At 4:42 it fell over"}"#,
+        "\n",
+    );
+    let out = rubric().arg("batch").write_stdin(input).output().unwrap();
+    // A line that cannot be graded is an input error.
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let error = lines[0]["error"]
+        .as_str()
+        .expect("the first line is an error");
+    assert!(error.starts_with("invalid JSON in `answer`"), "{error}");
+    // A valid repeated name is read as a parser reads it: the last value, in the first place.
+    assert!(lines[1]["score"].is_u64(), "{}", lines[1]);
+    assert_eq!(lines[1]["answer"], "At 4:42 it fell over");
+}
+
 /// Found by fuzzing (fuzz/regressions/batch_line/crash-fdfa541f...): a graded line copied an input
 /// field named `error` through, so it read as a line that could not be graded.
 #[test]
