@@ -10,8 +10,8 @@ use serde::Serialize;
 /// Credit from which a point counts as covered: most of the evidence it needs is there, not
 /// one of the two things a broad point asks for.
 pub const COVERED: f64 = 0.6;
-/// What a point short of covered keeps of the evidence it shows: naming part of a point is a
-/// start on it, not three quarters of an explanation, and judges mark such answers down.
+/// What a point short of covered keeps of the credit its evidence gives: naming part of a point
+/// is only a start on it, and judges mark such answers down more than a straight share would.
 const PARTIAL_SHARE: f64 = 0.75;
 /// Most of a point's need that related words can supply: less than the covered line.
 const RELATED_CAP: f32 = 0.45;
