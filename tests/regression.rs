@@ -557,3 +557,33 @@ fn acronym_plural_cached_as_its_lowercase() {
         }
     }
 }
+
+/// Found reading my own denied answer: the warning quoted "didn't write a script" and then
+/// "didn't write a script or a pipeline", the same denial twice.
+#[test]
+fn the_denial_warning_quoted_a_denial_again_inside_a_longer_one() {
+    let answer =
+        "We never automated the password rotation; it stayed a manual checklist. I didn't \
+                  write a script or a pipeline for it, and we had no rollback.";
+    let out = rubric()
+        .args(["grade", "sys-18", "--format", "json"])
+        .write_stdin(answer)
+        .output()
+        .unwrap();
+    let g: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let warning = g["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w.as_str())
+        .find(|w| w.starts_with("The answer says these were not done"))
+        .expect("a denial warning");
+    assert!(
+        warning.contains("didn't write a script or a pipeline"),
+        "{warning}"
+    );
+    assert!(
+        !warning.contains("\u{201c}didn't write a script\u{201d}"),
+        "{warning}"
+    );
+}

@@ -499,6 +499,10 @@ fn negation_warning(
             }
         }
     }
+    // One denial quoted inside a longer one ("didn't write a script" within "didn't write a
+    // script or a pipeline") is said once, by the longer.
+    let all = quotes.clone();
+    quotes.retain(|q| !all.iter().any(|o| o.len() > q.len() && o.contains(q)));
     if quotes.is_empty() {
         return;
     }
