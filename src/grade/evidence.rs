@@ -198,8 +198,8 @@ fn detect(d: Detector, toks: &[ATok], answer: &str) -> Vec<(usize, usize)> {
     let text = |k: usize| &answer[toks[k].start..toks[k].end];
     match d {
         Detector::Number => (0..toks.len())
-            .filter(|&k| toks[k].number)
-            .map(|k| (k, k))
+            .filter(|&k| toks[k].number && !continues_amount(toks, k, answer))
+            .map(|k| (k, amount_end(toks, k, answer)))
             .collect(),
         Detector::Year => (0..toks.len())
             .filter(|&k| is_year(text(k)))
@@ -250,38 +250,128 @@ fn is_quantity(toks: &[ATok], k: usize, answer: &str) -> bool {
     t.is(QUANTITY)
 }
 
-/// One result per sentence that has both a change word and a quantity: "latency dropped 60%",
+/// One result per sentence that has both a change and its amount: "latency dropped 60%",
 /// "from three days to under one", "a third fewer pages".
 fn results(toks: &[ATok], answer: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut from = 0;
     while from < toks.len() {
         let (_, to) = sentence_of(toks, from);
-        // A change word, or "from <amount> ... to": "from three days to under one".
-        let cue = (from..to).find(|&k| toks[k].is(CHANGE)).or_else(|| {
-            (from..to).find(|&k| {
-                is_word(toks, k, answer, "from")
-                    && (k + 1..to.min(k + 4)).any(|q| is_quantity(toks, q, answer))
-                    && (k + 2..to).any(|t| is_word(toks, t, answer, "to"))
+        if let Some((a, b)) = sentence_result(toks, answer, from, to) {
+            out.push((a, amount_end(toks, b, answer)));
+        }
+        from = to;
+    }
+    out
+}
+
+/// Words of change that state one only beside their amount: "30% fewer pages", "down to
+/// 200 ms". Alone they describe ("more than 200 services", "the site went down for an hour",
+/// "I sat down with two engineers").
+const COMPARATIVES: [&str; 9] = [
+    "down", "more", "less", "fewer", "faster", "quicker", "slower", "higher", "lower",
+];
+
+/// Verbs that end an outage: with how long it took, the measure of an incident's result.
+const RECOVERED: [&str; 5] = [
+    "recovered",
+    "restored",
+    "resolved",
+    "mitigated",
+    "contained",
+];
+
+/// "fully recovered in 48 minutes", "restored within 20 minutes".
+fn recovery_time(toks: &[ATok], answer: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    (from..to).find_map(|k| {
+        if !RECOVERED.iter().any(|w| is_word(toks, k, answer, w)) {
+            return None;
+        }
+        let within = (k + 1..to.min(k + 4))
+            .find(|&j| ["in", "within"].iter().any(|w| is_word(toks, j, answer, w)))?;
+        let unit = (within + 1..to.min(within + 5)).find(|&u| toks[u].is(TIME_UNIT))?;
+        // "within an hour" is an amount too.
+        (within + 1..unit)
+            .any(|q| {
+                is_quantity(toks, q, answer) || (q + 1 == unit && is_word(toks, q, answer, "an"))
             })
-        });
+            .then_some((k, unit))
+    })
+}
+
+/// The last token of the amount at `k`: "0.5%" is quoted whole, not as "0".
+fn amount_end(toks: &[ATok], k: usize, answer: &str) -> usize {
+    let mut e = k;
+    while e + 1 < toks.len() {
+        let gap = &answer[toks[e].end..toks[e + 1].start];
+        let percent = gap.is_empty() && is_word(toks, e + 1, answer, "%");
+        if !(percent || continues_amount(toks, e + 1, answer)) {
+            break;
+        }
+        e += 1;
+    }
+    e
+}
+
+/// The digits after a decimal point: "5" of "0.5".
+fn continues_amount(toks: &[ATok], k: usize, answer: &str) -> bool {
+    k > 0 && toks[k].number && toks[k - 1].number && &answer[toks[k - 1].end..toks[k].start] == "."
+}
+
+/// A number given as a share: "40%", "40 percent".
+fn is_percent(toks: &[ATok], k: usize, answer: &str) -> bool {
+    answer.as_bytes().get(toks[k].end) == Some(&b'%')
+        || (k + 1 < toks.len() && is_word(toks, k + 1, answer, "percent"))
+}
+
+/// How far a verb of change ("reduced", "cut") may sit from its amount in one sentence.
+const RESULT_REACH: usize = 10;
+
+/// The result of the sentence `from..to`, as the token range to quote.
+fn sentence_result(toks: &[ATok], answer: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    let quantity = |k: usize| k >= from && k < to && is_quantity(toks, k, answer);
+    for k in from..to {
+        if !toks[k].is(CHANGE) {
+            continue;
+        }
+        if COMPARATIVES.iter().any(|w| is_word(toks, k, answer, w)) {
+            // "a third fewer", "3x faster", "two hours less"; "down to 200 ms", "lower by 30%".
+            let before = (k.saturating_sub(3)..k).rev().find(|&q| quantity(q));
+            let linked = k + 1 < to
+                && ["to", "from", "by"]
+                    .iter()
+                    .any(|w| is_word(toks, k + 1, answer, w));
+            let after = (k + 2..k + 5).find(|&q| linked && quantity(q));
+            // "down 40%"; not "shut down 4 clusters".
+            let share =
+                (k + 1 < to && quantity(k + 1) && is_percent(toks, k + 1, answer)).then_some(k + 1);
+            if let Some(q) = before.or(after).or(share) {
+                return Some((q.min(k), q.max(k)));
+            }
+            continue;
+        }
         // The quantity nearest the change word: "over three months MTTR fell by 40%" is 40%.
-        let q = cue.and_then(|cue| {
-            (from..to)
-                .filter(|&k| is_quantity(toks, k, answer))
-                .min_by_key(|&k| k.abs_diff(cue))
-        });
-        if let (Some(q), Some(cue)) = (q, cue) {
-            let (a, b) = (q.min(cue), q.max(cue));
-            out.push(if b - a <= RESULT_QUOTE_REACH {
+        let q = (from..to)
+            .filter(|&q| quantity(q) && q.abs_diff(k) <= RESULT_REACH)
+            .min_by_key(|&q| q.abs_diff(k));
+        if let Some(q) = q {
+            let (a, b) = (q.min(k), q.max(k));
+            return Some(if b - a <= RESULT_QUOTE_REACH {
                 (a, b)
             } else {
                 (q, q)
             });
         }
-        from = to;
     }
-    out
+    if let Some(found) = recovery_time(toks, answer, from, to) {
+        return Some(found);
+    }
+    // "from <amount> ... to": "from three days to under one".
+    (from..to).find_map(|k| {
+        let amount = (k + 1..to.min(k + 4)).find(|&q| quantity(q))?;
+        let back = (k + 2..to).any(|t| is_word(toks, t, answer, "to"));
+        (is_word(toks, k, answer, "from") && back).then_some((k, amount))
+    })
 }
 
 /// First-person actions, each once: "I led the bridge, rolled back the deploy, and applied a
