@@ -351,6 +351,7 @@ fn mark_denied(toks: &mut [ATok], answer: &str) {
         let mut on = true;
         let mut closed = false;
         let raised = raised_subject(toks, j, answer);
+        let mut phrase_from = j;
         let mut k = j + 1;
         while k < toks.len() && k - j <= SCOPE_MAX {
             let t = toks[k];
@@ -359,10 +360,12 @@ fn mark_denied(toks: &mut [ATok], answer: &str) {
                 break;
             }
             // "without" governs its own phrase: "without needing action and fix it" ends at
-            // "and"; "without visibility every fix was guesswork" after a few words.
-            let phrase_done = k - j > WITHOUT_REACH
-                || is_word(toks, k, answer, "and")
-                || is_word(toks, k, answer, "or");
+            // "and"; "without visibility every fix was guesswork" after a few words. An "or"
+            // adds an item it also governs: "without any canary or rollback plan".
+            if without && is_word(toks, k, answer, "or") {
+                phrase_from = k;
+            }
+            let phrase_done = k - phrase_from > WITHOUT_REACH || is_word(toks, k, answer, "and");
             if without && phrase_done {
                 break;
             }

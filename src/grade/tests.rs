@@ -223,6 +223,24 @@ fn no_compound_named_failure_since_is_the_practice_working() {
 }
 
 #[test]
+fn without_governs_every_item_joined_by_or() {
+    let q = one_point(&["rollback plan"], 1.0);
+    for denied in [
+        "We switched traffic over without any canary or rollback plan.",
+        "We switched traffic over without a canary or a rollback plan.",
+    ] {
+        let g = grade_with(&q, denied);
+        assert_eq!(g.points[0].credit, 0.0, "{denied}");
+    }
+    // "and" after the phrase starts what was done: "without downtime and kept a rollback plan".
+    let g = grade_with(
+        &q,
+        "We switched traffic over without downtime and kept a rollback plan ready.",
+    );
+    assert!(g.points[0].covered);
+}
+
+#[test]
 fn double_negation_and_not_just_affirm() {
     let g = run("We never ship a release without a rollback plan.");
     assert!(point_of(&g, "rollback").covered);
@@ -309,6 +327,34 @@ fn a_result_is_a_change_in_numbers() {
     assert!(!covered("That was back in 2022 when the team was small."));
     assert!(!covered("We raised the pool size to 200 connections."));
     assert!(!covered("Each call has a 100ms deadline and p95 alerts."));
+}
+
+#[test]
+fn a_comparative_is_a_result_only_beside_its_amount() {
+    let q = one_point(&["#result"], 1.0);
+    let covered = |a: &str| grade_with(&q, a).points[0].covered;
+    for changed in [
+        "Builds are now 3x faster.",
+        "p99 went down to 200 ms.",
+        "Error rate was down 40% after the change.",
+        "It made releases two hours quicker.",
+        "We reduced the number of pages engineers received each week by 60%.",
+        "We were fully recovered in 48 minutes.",
+        "Service was restored within an hour.",
+    ] {
+        assert!(covered(changed), "{changed}");
+    }
+    for described in [
+        "The site went down for 3 hours on a Friday.",
+        "We had more than 200 services on the cluster.",
+        "I sat down with two engineers from the team.",
+        "We tracked it down in two days.",
+        "I shut down 4 old clusters.",
+        "It led to higher error rates for 20 minutes.",
+        "Nobody owned the reminder any more after the engineer left two years earlier.",
+    ] {
+        assert!(!covered(described), "{described}");
+    }
 }
 
 #[test]
