@@ -53,7 +53,7 @@ const BUZZ_CAP: f64 = 30.0;
 /// Most a motivation answer scores without specifics of the candidate or of the company.
 const GENERIC_CAP: f64 = 45.0;
 /// Most a motivation answer scores with neither: a weak grade.
-const NOTHING_SPECIFIC_CAP: f64 = 35.0;
+const NOTHING_SPECIFIC_CAP: f64 = 25.0;
 /// The facets that make a motivation answer specific: the candidate's own experience, and the
 /// role and company.
 const SPECIFIC_FACETS: [&str; 2] = ["motivation-experience", "motivation-role"];
