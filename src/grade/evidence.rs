@@ -244,6 +244,15 @@ fn is_quantity(toks: &[ATok], k: usize, answer: &str) -> bool {
     let t = &toks[k];
     if t.number {
         let w = &answer[t.start..t.end];
+        // "sev-1", "tier-2": a name, not an amount.
+        let named = t.start > 0
+            && answer.as_bytes()[t.start - 1] == b'-'
+            && k > 0
+            && toks[k - 1].end + 1 == t.start
+            && !toks[k - 1].number;
+        if named {
+            return false;
+        }
         let time_of_day = is_clock(toks, k, answer) || (k > 0 && is_clock(toks, k - 1, answer));
         return !is_year(w) && !time_of_day;
     }
@@ -345,7 +354,7 @@ fn sentence_result(toks: &[ATok], answer: &str, from: usize, to: usize) -> Optio
             // "down 40%"; not "shut down 4 clusters".
             let share =
                 (k + 1 < to && quantity(k + 1) && is_percent(toks, k + 1, answer)).then_some(k + 1);
-            if let Some(q) = before.or(after).or(share) {
+            if let Some(q) = after.or(share).or(before) {
                 return Some((q.min(k), q.max(k)));
             }
             continue;

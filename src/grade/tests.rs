@@ -341,6 +341,7 @@ fn a_comparative_is_a_result_only_beside_its_amount() {
         "We reduced the number of pages engineers received each week by 60%.",
         "We were fully recovered in 48 minutes.",
         "Service was restored within an hour.",
+        "Sev-1 incidents were down from nine to three a quarter.",
     ] {
         assert!(covered(changed), "{changed}");
     }
@@ -352,6 +353,7 @@ fn a_comparative_is_a_result_only_beside_its_amount() {
         "I shut down 4 old clusters.",
         "It led to higher error rates for 20 minutes.",
         "Nobody owned the reminder any more after the engineer left two years earlier.",
+        "We had more sev-1 incidents that quarter.",
     ] {
         assert!(!covered(described), "{described}");
     }
