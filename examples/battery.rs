@@ -6,8 +6,8 @@
 //! Each answer below must grade below 40 with a warning saying why, on at least 95% of the
 //! questions: the question pasted back, the guidance pasted back, a paragraph of buzzwords
 //! (`tests/data/battery/buzzwords.jsonl`), and the sample answer with every claim denied
-//! (`denied.jsonl`). The point labels pasted back as "I would cover X." sentences must stay
-//! below 80. A paraphrase of the sample answer in other words (`paraphrased.jsonl`) should still
+//! (`denied.jsonl`). The point labels pasted back as "I would cover X." sentences, and each
+//! point's key terms named in one list, must stay below 80. A paraphrase of the sample answer in other words (`paraphrased.jsonl`) should still
 //! grade strong. The texts were written for this project by people who had not seen the rubrics.
 
 use rubric::catalog::Catalog;
@@ -103,12 +103,16 @@ fn main() {
     let mut question = Tally::new("question pasted back", 40);
     let mut guidance = Tally::new("guidance pasted back", 40);
     let mut labels = Tally::new("labels pasted back", 80);
+    let mut listed = Tally::new("key terms in one list", 80);
     for q in &qs {
         question.add(&q.id, &grade(q, &q.question));
         if let Some(gd) = &q.guidance {
             guidance.add(&q.id, &grade(q, gd));
         }
         labels.add(&q.id, &grade(q, &rubric::compile::labels_pasted(q)));
+        if let Some(a) = rubric::compile::terms_listed(q) {
+            listed.add(&q.id, &grade(q, &a));
+        }
     }
     let mut buzz = Tally::new("buzzword paragraphs", 40);
     for (n, b) in rows("buzzwords.jsonl").iter().enumerate() {
@@ -124,7 +128,7 @@ fn main() {
     for r in rows("paraphrased.jsonl") {
         para.add(&r.id, &grade(by_id[r.id.as_str()], &r.answer));
     }
-    for t in [&question, &guidance, &buzz, &denied, &labels] {
+    for t in [&question, &guidance, &buzz, &denied, &labels, &listed] {
         t.print(verbose);
     }
     let n = para.scores.len();

@@ -230,6 +230,21 @@ pub fn labels_pasted(q: &Question) -> String {
         .join(" ")
 }
 
+/// The answer that names each point's key terms in one list and explains none: "For this I
+/// would focus on <term>, <term>, ... and <term>." (the first way of saying each point's first
+/// two pieces of evidence; detectors and conjunctions left out).
+pub fn terms_listed(q: &Question) -> Option<String> {
+    let items: Vec<&str> = q
+        .points
+        .iter()
+        .flat_map(|p| p.terms.iter().take(2))
+        .filter_map(|t| t.split(" | ").next())
+        .filter(|a| !a.contains('#') && !a.contains(" + "))
+        .collect();
+    let (last, rest) = items.split_last()?;
+    (rest.len() >= 2).then(|| format!("For this I would focus on {} and {last}.", rest.join(", ")))
+}
+
 /// Reads a source and checks that it was written for the bank's question as it stands.
 fn read_checked(
     path: &Path,

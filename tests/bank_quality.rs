@@ -152,6 +152,21 @@ fn the_question_pasted_back_grades_below_40_on_every_question() {
 }
 
 #[test]
+fn key_terms_named_in_one_list_never_grade_strong() {
+    let catalog = Catalog::embedded();
+    let mut grader = Grader::new();
+    let high: Vec<(String, u32)> = questions(&catalog)
+        .into_iter()
+        .filter_map(|q| {
+            let a = rubric::compile::terms_listed(q)?;
+            let g = grader.grade(q, &a).ok()?;
+            (g.score >= 80).then(|| (q.id.clone(), g.score))
+        })
+        .collect();
+    assert!(high.is_empty(), "{high:?}");
+}
+
+#[test]
 fn the_point_labels_pasted_back_stay_below_80() {
     let catalog = Catalog::embedded();
     let mut grader = Grader::new();

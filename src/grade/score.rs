@@ -52,6 +52,14 @@ const BUZZ_COVERAGE: f64 = 0.3;
 const BUZZ_CAP: f64 = 30.0;
 /// Most a motivation answer scores without specifics of the candidate or of the company.
 const GENERIC_CAP: f64 = 45.0;
+/// A clause this short is an item of a list ("MTTR", "and on-call health").
+const LIST_ITEM_MAX: usize = 4;
+/// A run of this many short clauses in one sentence is a list.
+const LIST_MIN_ITEMS: usize = 6;
+/// Points named only inside lists, as a share of the covered ones, that make an answer a list.
+const LIST_SHARE: f64 = 0.5;
+/// Most an answer scores that covers its points by naming them in a list: partial.
+const LIST_CAP: f64 = 59.0;
 /// Most a motivation answer scores with neither: a weak grade.
 const NOTHING_SPECIFIC_CAP: f64 = 25.0;
 /// The facets that make a motivation answer specific: the candidate's own experience, and the
@@ -439,6 +447,11 @@ fn decide(
         flags.push("padding");
         warnings.push("Parts of this answer say the same thing again. Say each point once, and use the room for how and why.".to_string());
     }
+    if !c.whole_answer && named_in_lists(&points, toks, answer) {
+        score = score.min(LIST_CAP);
+        flags.push("list");
+        warnings.push("Most of what this answer covers is only named in a list. Naming is a start: pick the ones that matter most and say how you use each and why.".to_string());
+    }
     negation_warning(&points, &mut warnings, &mut flags);
     let specifics = specific_points(q, &points);
     if q.kind == Kind::Motivational && specifics.iter().any(|p| !p.covered) {
@@ -483,6 +496,70 @@ fn decide(
         flags,
         depth,
     }
+}
+
+/// Whether most covered points (three or more) are shown only by words inside lists.
+fn named_in_lists(points: &[PointGrade], toks: &[ATok], answer: &str) -> bool {
+    let listed = in_lists(toks, answer);
+    let covered: Vec<&PointGrade> = points
+        .iter()
+        .filter(|p| p.state == State::Covered && !p.spans.is_empty())
+        .collect();
+    let only_listed = covered
+        .iter()
+        .filter(|p| {
+            p.spans.iter().all(|s| {
+                let k = toks.partition_point(|t| t.start < s.start);
+                listed.get(k).copied().unwrap_or(false)
+            })
+        })
+        .count();
+    covered.len() >= 3 && only_listed as f64 >= LIST_SHARE * covered.len() as f64
+}
+
+/// Marks the words of lists: in one sentence, a clause that leads in ("I would look at SLOs"),
+/// short clauses ("MTTR", "toil"), and a last one joined by "and" or "or" ("automation coverage
+/// and developer satisfaction"), [`LIST_MIN_ITEMS`] clauses in all.
+fn in_lists(toks: &[ATok], answer: &str) -> Vec<bool> {
+    let mut listed = vec![false; toks.len()];
+    let mut clauses: Vec<(usize, usize)> = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        if k == 0 || t.boundary || t.hard {
+            clauses.push((k, k + 1));
+        } else if let Some(c) = clauses.last_mut() {
+            c.1 = k + 1;
+        }
+    }
+    let joined = |(a, b): (usize, usize)| {
+        b - a <= 2 * LIST_ITEM_MAX + 1
+            && (a..b).any(|k| {
+                matches!(
+                    &*answer[toks[k].start..toks[k].end].to_ascii_lowercase(),
+                    "and" | "or"
+                )
+            })
+    };
+    let mut i = 0;
+    while i < clauses.len() {
+        // The run of short clauses after clause `i`, in its sentence.
+        let mut j = i + 1;
+        while j < clauses.len()
+            && !(toks[clauses[j].0].sentence || toks[clauses[j].0].hard)
+            && clauses[j].1 - clauses[j].0 <= LIST_ITEM_MAX
+        {
+            j += 1;
+        }
+        let tail = j < clauses.len()
+            && !(toks[clauses[j].0].sentence || toks[clauses[j].0].hard)
+            && joined(clauses[j]);
+        let last = if tail { j + 1 } else { j };
+        if last - i >= LIST_MIN_ITEMS && j > i + 1 {
+            let (from, to) = (clauses[i].0, clauses[last - 1].1);
+            listed[from..to].iter_mut().for_each(|x| *x = true);
+        }
+        i = j.max(i + 1);
+    }
+    listed
 }
 
 /// One warning for everything the answer denies, quoting it, for points it does not cover.
