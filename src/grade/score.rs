@@ -343,19 +343,19 @@ fn credit_point(
         _ => State::Missing,
     };
     PointGrade {
-        id: p.id.clone(),
-        label: p.label.clone(),
+        id: cp.id.clone(),
+        label: cp.label.clone(),
         source: p.source,
         weight: p.weight,
         covered,
         credit,
         evidence,
-        hint: p.hint.clone(),
-        guidance_item: p.guidance_item.clone(),
+        hint: cp.hint.clone(),
+        guidance_item: cp.guidance_item.clone(),
         state,
         spans,
         denied,
-        unscored: p.unscored.clone(),
+        unscored: cp.unscored.clone(),
     }
 }
 
