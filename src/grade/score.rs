@@ -174,13 +174,14 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
         );
     let denies_most = said_no >= DENIED_MIN && said_no >= said_yes;
     let mut points = Vec::with_capacity(q.points.len());
+    let mut work = PointWork::default();
     let mut rest: &[Hit] = &hits;
     for (pi, p) in q.points.iter().enumerate() {
         let n = rest.iter().take_while(|h| h.point as usize == pi).count();
         let (mine, after) = rest.split_at(n);
         rest = after;
         points.push(credit_point(
-            q,
+            &mut work,
             c,
             pi,
             p,
@@ -228,22 +229,36 @@ pub(super) fn depth(c: &Compiled, hits: &[Hit], toks: &[ATok]) -> usize {
     words.len()
 }
 
+/// What crediting a point collects of its hits; one for all the points of an answer, so that
+/// each point does not allocate its own.
+#[derive(Default)]
+struct PointWork<'h> {
+    taken: Vec<&'h Hit>,
+    denied: Vec<&'h Hit>,
+    /// (group, strength, occurrences) of what counted.
+    groups: Vec<(u32, f32, usize)>,
+}
+
 /// The credit of one point from its hits.
 #[allow(clippy::too_many_arguments)]
-fn credit_point(
-    _q: &Question,
+fn credit_point<'h>(
+    work: &mut PointWork<'h>,
     c: &Compiled,
     pi: usize,
     p: &crate::rubric::Point,
-    hits: &[Hit],
+    hits: &'h [Hit],
     toks: &[ATok],
     answer: &str,
     keyword_list: bool,
 ) -> PointGrade {
-    let mut taken: Vec<&Hit> = Vec::new();
-    let mut denied_hits: Vec<&Hit> = Vec::new();
-    // (group, strength, occurrences) of what counted.
-    let mut groups: Vec<(u32, f32, usize)> = Vec::new();
+    let PointWork {
+        taken,
+        denied: denied_hits,
+        groups,
+    } = work;
+    taken.clear();
+    denied_hits.clear();
+    groups.clear();
     for h in hits {
         // Within a rubric of many points, words already counted in a longer phrase do not
         // count again. A one-idea rubric lists a phrase and its words as separate terms, all
@@ -303,18 +318,19 @@ fn credit_point(
     // Evidence is what earned the credit: the key terms found, or the related words when
     // nothing stronger was.
     let any_strong = taken.iter().any(|h| c.alts[h.alt as usize].strength >= 1.0);
-    let shown: Vec<&&Hit> = taken
+    let shown = taken
         .iter()
-        .filter(|h| !any_strong || c.alts[h.alt as usize].strength >= 1.0)
-        .collect();
-    let mut evidence: Vec<String> = Vec::new();
-    let mut spans: Vec<Span> = Vec::new();
+        .filter(|h| !any_strong || c.alts[h.alt as usize].strength >= 1.0);
+    // Room for every part of every hit shown, so that neither list grows a step at a time.
+    let parts = shown.clone().map(|h| h.n as usize).sum();
+    let mut evidence: Vec<String> = Vec::with_capacity(parts);
+    let mut spans: Vec<Span> = Vec::with_capacity(parts);
     for h in shown {
         // The parts of a conjunction are quoted apart: evidence is always the answer's words.
         for (a, b) in h.spans() {
-            let e = answer[toks[a].start..toks[b].end].to_string();
-            if !evidence.contains(&e) {
-                evidence.push(e);
+            let e = &answer[toks[a].start..toks[b].end];
+            if !evidence.iter().any(|x| x == e) {
+                evidence.push(e.to_string());
             }
         }
         for (a, b) in h.spans() {
