@@ -420,17 +420,22 @@ fn graded_line(o: &Object, g: &grade::Grade) -> String {
             _ => serde_json::to_writer(&mut *out, &g.coverage),
         };
     };
+    // The grade's fields written in the input's places, so that they are not looked up again.
+    let mut written = [false; GRADE_FIELDS.len()];
     out.push(b'{');
     for (k, v) in o.iter().filter(|(k, _)| *k != "error") {
         write_field(&mut out, k, |out| {
             match GRADE_FIELDS.iter().position(|f| f == k) {
-                Some(i) => write_grade_field(out, i),
+                Some(i) => {
+                    written[i] = true;
+                    write_grade_field(out, i)
+                }
                 None => out.extend_from_slice(v.get().as_bytes()),
             }
         });
     }
     for (i, name) in GRADE_FIELDS.iter().enumerate() {
-        if !o.contains_key(*name) {
+        if !written[i] {
             write_field(&mut out, name, |out| write_grade_field(out, i));
         }
     }
