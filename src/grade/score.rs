@@ -207,26 +207,34 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
 /// How much the answer says about the question: distinct content words in the sentences that
 /// show some point. Padding elsewhere, and saying the same thing again, add nothing.
 pub(super) fn depth(c: &Compiled, hits: &[Hit], toks: &[ATok]) -> usize {
-    let mut on_topic = vec![false; toks.len()];
+    // Where the hits start; then each sentence is looked at once, not once per hit in it.
+    let mut shows = vec![false; toks.len()];
     for h in hits
         .iter()
         .filter(|h| !h.negated && c.alts[h.alt as usize].strength >= super::matcher::ECHO_STRENGTH)
     {
-        let (from, to) = evidence::sentence_of(toks, h.first().0);
-        if !on_topic[from] {
-            on_topic[from..to].iter_mut().for_each(|x| *x = true);
-        }
+        shows[h.first().0] = true;
     }
-    let mut words: Vec<u32> = Vec::with_capacity(toks.len());
-    words.extend(
-        toks.iter()
-            .zip(&on_topic)
-            .filter(|(t, on)| **on && !t.stop && !t.number)
-            .map(|(t, _)| t.word),
-    );
-    words.sort_unstable();
-    words.dedup();
-    words.len()
+    // A word number counts the words its rubric has seen before it: few, so the distinct ones
+    // are counted with a bit each rather than sorted.
+    let max = toks.iter().map(|t| t.word).max().unwrap_or(0);
+    let mut seen = vec![0u64; max as usize / 64 + 1];
+    let mut distinct = 0;
+    let mut from = 0;
+    while from < toks.len() {
+        let to = (from + 1..toks.len())
+            .find(|&j| toks[j].sentence)
+            .unwrap_or(toks.len());
+        if shows[from..to].contains(&true) {
+            for t in toks[from..to].iter().filter(|t| !t.stop && !t.number) {
+                let (word, bit) = (t.word as usize / 64, 1u64 << (t.word % 64));
+                distinct += usize::from(seen[word] & bit == 0);
+                seen[word] |= bit;
+            }
+        }
+        from = to;
+    }
+    distinct
 }
 
 /// What crediting a point collects of its hits; one for all the points of an answer, so that
