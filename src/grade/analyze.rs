@@ -18,6 +18,9 @@ pub struct Scratch {
     /// Word -> stem, for every rubric: a word new to one rubric is usually old to the process.
     stems: FxHashMap<Box<str>, Box<str>>,
     norm: String,
+    /// The last answer's words and evidence lists, cleared and filled again by the next.
+    tokens: Vec<ATok>,
+    lists: super::evidence::Lists,
 }
 
 /// Words seen against one rubric. Most words are short, and are keyed by their bytes packed into
@@ -141,13 +144,26 @@ impl Scratch {
         &mut self.stems
     }
 
+    /// The lists evidence is found in, kept for the next answer.
+    pub(crate) fn lists(&mut self) -> &mut super::evidence::Lists {
+        &mut self.lists
+    }
+
+    /// Takes back an analysis done with, so that the next answer's words fill its room.
+    pub(crate) fn keep(&mut self, a: Analyzed) {
+        self.tokens = a.tokens;
+    }
+
     pub(crate) fn analyze(&mut self, c: &Compiled, answer: &str) -> Analyzed {
-        let mut tokens = Vec::with_capacity(answer.len() / 6 + 1);
+        let mut tokens = std::mem::take(&mut self.tokens);
+        tokens.clear();
+        tokens.reserve(answer.len() / 6 + 1);
         let Scratch {
             stemmer,
             seen,
             stems,
             norm,
+            ..
         } = self;
         let seen = seen.entry(c.key).or_default();
         tokenize::for_each_token(answer, |t| {

@@ -213,8 +213,9 @@ impl Compiled {
             c.fuzzy[n].push((w.into_boxed_str(), id));
         }
         let sample = scratch.analyze(&c, &q.sample_answer);
-        let hits = super::evidence::find(&c, &sample.tokens, &q.sample_answer);
-        c.sample_depth = super::score::depth(&c, &hits, &sample.tokens);
+        let hits = super::evidence::find(&c, &sample.tokens, &q.sample_answer, scratch.lists());
+        c.sample_depth = super::score::depth(&c, hits, &sample.tokens);
+        scratch.keep(sample);
         c
     }
 

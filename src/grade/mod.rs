@@ -129,7 +129,9 @@ pub fn grade(
     if a.tokens.is_empty() {
         return Err(GradeError::NoWords);
     }
-    Ok(score::score(q, c, answer, &a))
+    let g = score::score(q, c, answer, &a, scratch.lists());
+    scratch.keep(a);
+    Ok(g)
 }
 
 /// Grades many answers: compiles each question once and keeps the caches warm.

@@ -144,10 +144,16 @@ fn shape(toks: &[ATok]) -> Shape {
     }
 }
 
-pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> Grade {
+pub(super) fn score(
+    q: &Question,
+    c: &Compiled,
+    answer: &str,
+    a: &Analyzed,
+    lists: &mut evidence::Lists,
+) -> Grade {
     let toks = &a.tokens;
     let shape = shape(toks);
-    let mut hits = evidence::find(c, toks, answer);
+    let hits = evidence::find(c, toks, answer, lists);
     // By point, then longest first, so "error budget" wins over "budget" for the same words.
     // Stronger evidence first where two overlap ("separate VPCs" over the question's own "VPCs
     // per environment"), then longer.
@@ -162,7 +168,7 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
             h.alt,
         )
     });
-    let depth = depth(c, &hits, toks);
+    let depth = depth(c, hits, toks);
     let (said_no, said_yes) = hits
         .iter()
         .filter(|h| {
@@ -175,7 +181,7 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
     let denies_most = said_no >= DENIED_MIN && said_no >= said_yes;
     let mut points = Vec::with_capacity(q.points.len());
     let mut work = PointWork::default();
-    let mut rest: &[Hit] = &hits;
+    let mut rest: &[Hit] = hits;
     for (pi, p) in q.points.iter().enumerate() {
         let n = rest.iter().take_while(|h| h.point as usize == pi).count();
         let (mine, after) = rest.split_at(n);
