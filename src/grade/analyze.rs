@@ -414,7 +414,12 @@ fn mark_denied(toks: &mut [ATok], answer: &str) {
 /// advanced everything the scope's code keeps by word.
 #[inline(never)]
 fn next_negation(toks: &[ATok], from: usize, answer: &str) -> Option<usize> {
-    (from..toks.len()).find(|&j| negates(toks, j, answer))
+    // Only a negator, or "of" and "than" ("instead of", "rather than"), can negate: the length
+    // of any other word rules it out before a call to look at it.
+    (from..toks.len()).find(|&j| {
+        let t = &toks[j];
+        (t.is(NEGATOR) || matches!(t.end - t.start, 2 | 4)) && negates(toks, j, answer)
+    })
 }
 
 /// "I don't think we need an inventory": the negation of "think" belongs to the clause it
