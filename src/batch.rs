@@ -410,7 +410,8 @@ fn without_position(e: &serde_json::Error) -> String {
 fn finish_line(line: &Parsed, scratch: &mut Scratch) -> (String, bool) {
     let graded = match &line.target {
         Ok((q, compiled, answer)) => {
-            grade::grade(q, compiled, answer, scratch).map_err(|e| e.to_string())
+            // An output line has no evidence to quote.
+            grade::grade_unquoted(q, compiled, answer, scratch).map_err(|e| e.to_string())
         }
         Err(e) => Err(e.clone()),
     };

@@ -122,6 +122,28 @@ pub fn grade(
     answer: &str,
     scratch: &mut Scratch,
 ) -> Result<Grade, GradeError> {
+    grade_quoting(q, c, answer, scratch, true)
+}
+
+/// [`grade`] for a caller that reads only the score, band, missing points, warnings, words and
+/// coverage (`rubric batch`): the points' evidence and spans, which none of those depend on,
+/// are left empty rather than copied out of the answer.
+pub(crate) fn grade_unquoted(
+    q: &Question,
+    c: &Compiled,
+    answer: &str,
+    scratch: &mut Scratch,
+) -> Result<Grade, GradeError> {
+    grade_quoting(q, c, answer, scratch, false)
+}
+
+fn grade_quoting(
+    q: &Question,
+    c: &Compiled,
+    answer: &str,
+    scratch: &mut Scratch,
+    quote: bool,
+) -> Result<Grade, GradeError> {
     if answer.trim().is_empty() {
         return Err(GradeError::Empty);
     }
@@ -129,7 +151,7 @@ pub fn grade(
     if a.tokens.is_empty() {
         return Err(GradeError::NoWords);
     }
-    let g = score::score(q, c, answer, &a, scratch.lists());
+    let g = score::score(q, c, answer, &a, scratch.lists(), quote);
     scratch.keep(a);
     Ok(g)
 }

@@ -150,6 +150,7 @@ pub(super) fn score(
     answer: &str,
     a: &Analyzed,
     lists: &mut evidence::Lists,
+    quote: bool,
 ) -> Grade {
     let toks = &a.tokens;
     let shape = shape(toks);
@@ -180,7 +181,10 @@ pub(super) fn score(
         );
     let denies_most = said_no >= DENIED_MIN && said_no >= said_yes;
     let mut points = Vec::with_capacity(q.points.len());
-    let mut work = PointWork::default();
+    let mut work = PointWork {
+        quote,
+        ..PointWork::default()
+    };
     let mut rest: &[Hit] = hits;
     for (pi, p) in q.points.iter().enumerate() {
         let n = rest.iter().take_while(|h| h.point as usize == pi).count();
@@ -251,6 +255,8 @@ struct PointWork<'h> {
     denied: Vec<&'h Hit>,
     /// (group, strength, occurrences) of what counted.
     groups: Vec<(u32, f32, usize)>,
+    /// Whether to quote the evidence and its spans; nothing else depends on them.
+    quote: bool,
 }
 
 /// The credit of one point from its hits.
@@ -269,6 +275,7 @@ fn credit_point<'h>(
         taken,
         denied: denied_hits,
         groups,
+        quote,
     } = work;
     taken.clear();
     denied_hits.clear();
@@ -328,6 +335,49 @@ fn credit_point<'h>(
         credit *= PARTIAL_SHARE;
     }
     let credit = (credit * 100.0).round() / 100.0;
+    let (evidence, spans) = if *quote {
+        quote_evidence(c, taken, toks, answer)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    // One quote per denial, however many ways of saying the point it denies.
+    let mut denied: Vec<String> = Vec::new();
+    for quote in denied_hits.iter().map(|h| negation_quote(h, toks, answer)) {
+        if !denied.contains(&quote) {
+            denied.push(quote);
+        }
+    }
+    let covered = credit >= COVERED;
+    let state = match (p.weight, covered, credit > 0.0) {
+        (0, _, _) => State::Unscored,
+        (_, true, _) => State::Covered,
+        (_, false, true) => State::Partial,
+        _ => State::Missing,
+    };
+    PointGrade {
+        id: cp.id.clone(),
+        label: cp.label.clone(),
+        source: p.source,
+        weight: p.weight,
+        covered,
+        credit,
+        evidence,
+        hint: cp.hint.clone(),
+        guidance_item: cp.guidance_item.clone(),
+        state,
+        spans,
+        denied,
+        unscored: cp.unscored.clone(),
+    }
+}
+
+/// The evidence a point's hits show, as the answer's words and their byte ranges.
+fn quote_evidence(
+    c: &Compiled,
+    taken: &mut [&Hit],
+    toks: &[ATok],
+    answer: &str,
+) -> (Vec<String>, Vec<Span>) {
     taken.sort_by_key(|h| h.first().0);
     // Evidence is what earned the credit: the key terms found, or the related words when
     // nothing stronger was.
@@ -358,35 +408,7 @@ fn credit_point<'h>(
         }
     }
     spans.sort_by_key(|s| (s.start, s.end));
-    // One quote per denial, however many ways of saying the point it denies.
-    let mut denied: Vec<String> = Vec::new();
-    for quote in denied_hits.iter().map(|h| negation_quote(h, toks, answer)) {
-        if !denied.contains(&quote) {
-            denied.push(quote);
-        }
-    }
-    let covered = credit >= COVERED;
-    let state = match (p.weight, covered, credit > 0.0) {
-        (0, _, _) => State::Unscored,
-        (_, true, _) => State::Covered,
-        (_, false, true) => State::Partial,
-        _ => State::Missing,
-    };
-    PointGrade {
-        id: cp.id.clone(),
-        label: cp.label.clone(),
-        source: p.source,
-        weight: p.weight,
-        covered,
-        credit,
-        evidence,
-        hint: cp.hint.clone(),
-        guidance_item: cp.guidance_item.clone(),
-        state,
-        spans,
-        denied,
-        unscored: cp.unscored.clone(),
-    }
+    (evidence, spans)
 }
 
 /// The words to quote for a denied hit: from the negation before it to the hit.
