@@ -197,7 +197,7 @@ impl Agreement {
             let points: Vec<_> = gr
                 .points
                 .iter()
-                .filter(|p| p.guidance_item.as_ref() == Some(item))
+                .filter(|p| p.guidance_item.as_deref() == Some(item.as_str()))
                 .collect();
             // An item is reported missing when it is scored and none of its points is covered.
             let reported = points.iter().any(|p| p.weight > 0) && !points.iter().any(|p| p.covered);

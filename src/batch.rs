@@ -277,7 +277,14 @@ fn read_fields<'b>(
     let mut answer = None;
     for (name, value) in &pairs.0 {
         let json = value.get();
-        let checked = if *name == fields.answer && json.starts_with('"') {
+        let checked = if json.starts_with('"') && surrogates_paired(json) {
+            // The one thing a string the raw value was read as can still fail on, checked
+            // without decoding it into a copy; the answer is then decoded in one pass.
+            if *name == fields.answer {
+                answer = Some(unescape(json));
+            }
+            Ok(())
+        } else if *name == fields.answer && json.starts_with('"') {
             let mut de = serde_json::Deserializer::from_str(json);
             de.deserialize_str(Text).map(|text| answer = Some(text))
         } else if json.starts_with(['[', '{']) {
@@ -295,6 +302,73 @@ fn read_fields<'b>(
         o.insert(name, value);
     }
     Ok((o, answer))
+}
+
+/// Whether every `\u` escape of a half of a UTF-16 pair in `json`, a string serde_json has read as
+/// a raw value (so its escapes are well formed), is a leading half followed by a trailing one:
+/// what a decoder also requires, and the raw read does not check.
+fn surrogates_paired(json: &str) -> bool {
+    let b = json.as_bytes();
+    let unit = |at: usize| escaped_unit(b, at);
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'\\', &b[i..]) {
+        let at = i + k;
+        i = match unit(at) {
+            Some(0xD800..=0xDBFF) if matches!(unit(at + 6), Some(0xDC00..=0xDFFF)) => at + 12,
+            Some(0xD800..=0xDFFF) => return false,
+            Some(_) => at + 6,
+            // Any other escape is two bytes.
+            None => at + 2,
+        };
+    }
+    true
+}
+
+/// The UTF-16 unit of the `\\uXXXX` escape at `b[at..]`, if one is there.
+fn escaped_unit(b: &[u8], at: usize) -> Option<u16> {
+    b.get(at..at + 6)
+        .filter(|e| e.starts_with(b"\\u"))
+        .and_then(|e| std::str::from_utf8(&e[2..]).ok())
+        .and_then(|hex| u16::from_str_radix(hex, 16).ok())
+}
+
+/// The text of a JSON string that serde_json has read as a raw value and that passes
+/// [`surrogates_paired`], decoded as a parser decodes it: borrowed from the line when it has no
+/// escapes, else copied once (decoding through serde_json copied it twice).
+fn unescape(json: &str) -> Cow<'_, str> {
+    let body = &json[1..json.len() - 1];
+    let b = body.as_bytes();
+    let Some(mut at) = memchr::memchr(b'\\', b) else {
+        return Cow::Borrowed(body);
+    };
+    let mut out = String::with_capacity(body.len());
+    let mut from = 0;
+    loop {
+        out.push_str(&body[from..at]);
+        let (c, len) = match (b[at + 1], escaped_unit(b, at)) {
+            (b'u', Some(high @ 0xD800..=0xDBFF)) => {
+                let low = escaped_unit(b, at + 6).expect("paired");
+                let c = 0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
+                (char::from_u32(c), 12)
+            }
+            (b'u', Some(unit)) => (char::from_u32(u32::from(unit)), 6),
+            (b'b', _) => (Some('\u{8}'), 2),
+            (b'f', _) => (Some('\u{c}'), 2),
+            (b'n', _) => (Some('\n'), 2),
+            (b'r', _) => (Some('\r'), 2),
+            (b't', _) => (Some('\t'), 2),
+            // `\"`, `\\` and `\/`.
+            (other, _) => (Some(char::from(other)), 2),
+        };
+        out.push(c.expect("a paired or plain unit is a character"));
+        from = at + len;
+        match memchr::memchr(b'\\', &b[from..]) {
+            Some(k) => at = from + k,
+            None => break,
+        }
+    }
+    out.push_str(&body[from..]);
+    Cow::Owned(out)
 }
 
 /// A line's fields in the order written, repeated names included: a JSON parser keeps the last
@@ -336,7 +410,8 @@ fn without_position(e: &serde_json::Error) -> String {
 fn finish_line(line: &Parsed, scratch: &mut Scratch) -> (String, bool) {
     let graded = match &line.target {
         Ok((q, compiled, answer)) => {
-            grade::grade(q, compiled, answer, scratch).map_err(|e| e.to_string())
+            // An output line has no evidence to quote.
+            grade::grade_unquoted(q, compiled, answer, scratch).map_err(|e| e.to_string())
         }
         Err(e) => Err(e.clone()),
     };
@@ -391,17 +466,22 @@ fn graded_line(o: &Object, g: &grade::Grade) -> String {
             _ => serde_json::to_writer(&mut *out, &g.coverage),
         };
     };
+    // The grade's fields written in the input's places, so that they are not looked up again.
+    let mut written = [false; GRADE_FIELDS.len()];
     out.push(b'{');
     for (k, v) in o.iter().filter(|(k, _)| *k != "error") {
         write_field(&mut out, k, |out| {
             match GRADE_FIELDS.iter().position(|f| f == k) {
-                Some(i) => write_grade_field(out, i),
+                Some(i) => {
+                    written[i] = true;
+                    write_grade_field(out, i)
+                }
                 None => out.extend_from_slice(v.get().as_bytes()),
             }
         });
     }
     for (i, name) in GRADE_FIELDS.iter().enumerate() {
-        if !o.contains_key(*name) {
+        if !written[i] {
             write_field(&mut out, name, |out| write_grade_field(out, i));
         }
     }
@@ -677,6 +757,29 @@ mod tests {
         );
         assert!(out[0]["error"].as_str().unwrap().contains("longer than"));
         assert!(out[1]["score"].is_u64());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_string_passes_the_pair_check_exactly_when_it_decodes(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "é", "\\ud800", "\\udbff", "\\udc00", "\\udfff", "\\ud83d\\ude00",
+                    "\\\\", "\\\\u", "\\u0041", "\\uD834", "\\uDD1E", "\\n", "\\\"", "u",
+                    "\\/", "\\b", "\\f", "\\r", "\\t", "\\u0000", "\\u00e9", "\\u2019", "\\uFFFF",
+                    "’",
+                ]),
+                0..8,
+            )
+        ) {
+            let json = format!("\"{}\"", pieces.concat());
+            let raw: &RawValue = serde_json::from_str(&json).unwrap();
+            let decoded = serde_json::from_str::<String>(&json);
+            proptest::prop_assert_eq!(surrogates_paired(raw.get()), decoded.is_ok(), "{}", json);
+            if let Ok(text) = decoded {
+                proptest::prop_assert_eq!(unescape(raw.get()), text);
+            }
+        }
     }
 
     #[test]

@@ -202,7 +202,7 @@ fn check_grade(q: &Question, g: &Grade, answer: &str) -> Result<(), TestCaseErro
             prop_assert!(!e.is_empty() && answer.contains(e.as_str()), "{e:?}");
         }
     }
-    let missing: Vec<&String> = g
+    let missing: Vec<&std::sync::Arc<str>> = g
         .points
         .iter()
         .filter(|p| !p.covered && p.weight > 0)

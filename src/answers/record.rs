@@ -422,7 +422,7 @@ mod tests {
         );
         let (gw, gp) = (with.grade.as_ref().unwrap(), plain.grade.as_ref().unwrap());
         assert_eq!(gw.points.len() + 2, gp.points.len());
-        assert!(!gw.points.iter().any(|p| p.id == second.0));
+        assert!(!gw.points.iter().any(|p| *p.id == *second.0));
         assert!(gw.score >= gp.score, "{} < {}", gw.score, gp.score);
         assert!(plain.suppressed.is_empty());
     }

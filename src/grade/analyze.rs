@@ -18,6 +18,9 @@ pub struct Scratch {
     /// Word -> stem, for every rubric: a word new to one rubric is usually old to the process.
     stems: FxHashMap<Box<str>, Box<str>>,
     norm: String,
+    /// The last answer's words and evidence lists, cleared and filled again by the next.
+    tokens: Vec<ATok>,
+    lists: super::evidence::Lists,
 }
 
 /// Words seen against one rubric. Most words are short, and are keyed by their bytes packed into
@@ -141,13 +144,26 @@ impl Scratch {
         &mut self.stems
     }
 
+    /// The lists evidence is found in, kept for the next answer.
+    pub(crate) fn lists(&mut self) -> &mut super::evidence::Lists {
+        &mut self.lists
+    }
+
+    /// Takes back an analysis done with, so that the next answer's words fill its room.
+    pub(crate) fn keep(&mut self, a: Analyzed) {
+        self.tokens = a.tokens;
+    }
+
     pub(crate) fn analyze(&mut self, c: &Compiled, answer: &str) -> Analyzed {
-        let mut tokens = Vec::with_capacity(answer.len() / 6 + 1);
+        let mut tokens = std::mem::take(&mut self.tokens);
+        tokens.clear();
+        tokens.reserve(answer.len() / 6 + 1);
         let Scratch {
             stemmer,
             seen,
             stems,
             norm,
+            ..
         } = self;
         let seen = seen.entry(c.key).or_default();
         tokenize::for_each_token(answer, |t| {
@@ -401,7 +417,12 @@ fn mark_denied(toks: &mut [ATok], answer: &str) {
 /// advanced everything the scope's code keeps by word.
 #[inline(never)]
 fn next_negation(toks: &[ATok], from: usize, answer: &str) -> Option<usize> {
-    (from..toks.len()).find(|&j| negates(toks, j, answer))
+    // Only a negator, or "of" and "than" ("instead of", "rather than"), can negate: the length
+    // of any other word rules it out before a call to look at it.
+    (from..toks.len()).find(|&j| {
+        let t = &toks[j];
+        (t.is(NEGATOR) || matches!(t.end - t.start, 2 | 4)) && negates(toks, j, answer)
+    })
 }
 
 /// "I don't think we need an inventory": the negation of "think" belongs to the clause it

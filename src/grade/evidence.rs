@@ -63,18 +63,47 @@ impl Hit {
     }
 }
 
-/// Every hit of the rubric's evidence in the answer.
-pub(crate) fn find(c: &Compiled, toks: &[ATok], answer: &str) -> Vec<Hit> {
-    let mut out = Vec::new();
-    let mut plain = vec![0u8; c.alts.len()];
-    let mut denied = vec![false; c.alts.len()];
-    let mut present = vec![false; c.stems.len()];
+/// The lists [`find`] fills, kept from one answer to the next so that it allocates none.
+#[derive(Debug, Default)]
+pub(crate) struct Lists {
+    hits: Vec<Hit>,
+    plain: Vec<u8>,
+    denied: Vec<bool>,
+    present: Vec<bool>,
+    possible: Vec<Option<bool>>,
+    spans: Vec<(usize, usize)>,
+}
+
+/// Clears `v` and fills it with `len` copies of `x`, in the room it already has.
+fn reset<T: Clone>(v: &mut Vec<T>, len: usize, x: T) {
+    v.clear();
+    v.resize(len, x);
+}
+
+/// Every hit of the rubric's evidence in the answer, in `lists`.
+pub(crate) fn find<'l>(
+    c: &Compiled,
+    toks: &[ATok],
+    answer: &str,
+    lists: &'l mut Lists,
+) -> &'l mut Vec<Hit> {
+    let Lists {
+        hits: out,
+        plain,
+        denied,
+        present,
+        possible,
+        spans,
+    } = lists;
+    out.clear();
+    reset(plain, c.alts.len(), 0);
+    reset(denied, c.alts.len(), false);
+    reset(present, c.stems.len(), false);
     for id in toks.iter().filter_map(|t| t.id) {
         present[id as usize] = true;
     }
     // Per alternative, once asked: can every one of its words be found in the answer?
-    let mut possible: Vec<Option<bool>> = vec![None; c.alts.len()];
-    let mut spans = Vec::with_capacity(MAX_PARTS);
+    reset(possible, c.alts.len(), None);
     for i in 0..toks.len() {
         let Some(id) = toks[i].id else { continue };
         let Some(cands) = c.first.get(id as usize) else {
@@ -86,13 +115,13 @@ pub(crate) fn find(c: &Compiled, toks: &[ATok], answer: &str) -> Vec<Hit> {
                 continue;
             }
             let parts = &c.alts[ai].parts;
-            if !*possible[ai].get_or_insert_with(|| can_match(parts, &present)) {
+            if !*possible[ai].get_or_insert_with(|| can_match(parts, present)) {
                 continue;
             }
-            if !match_alt(parts, toks, i, &mut spans) {
+            if !match_alt(parts, toks, i, spans) {
                 continue;
             }
-            let mut hit = Hit::new(c, a, &spans, toks);
+            let mut hit = Hit::new(c, a, spans, toks);
             if c.alts[ai].says_no {
                 // Evidence that carries its own negation ("the alert never fired") is shown by
                 // saying exactly that.

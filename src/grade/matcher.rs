@@ -7,6 +7,7 @@ use crate::lexicon::Lexicon;
 use crate::rubric::{Question, Source};
 use crate::text::{self, Stemmer};
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 static NEXT_KEY: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
@@ -108,6 +109,12 @@ pub(crate) struct Alt {
 #[derive(Debug)]
 pub(crate) struct CPoint {
     pub need: f32,
+    /// The point's words as every grade repeats them, shared rather than copied per answer.
+    pub id: Arc<str>,
+    pub label: Arc<str>,
+    pub hint: Arc<str>,
+    pub guidance_item: Option<Arc<str>>,
+    pub unscored: Option<Arc<str>>,
 }
 
 /// What compiling evidence needs besides the rubric: the stemmer, the stems found so far, and
@@ -181,6 +188,11 @@ impl Compiled {
                 need: p
                     .need
                     .map_or_else(|| default_need(p.source, strong_groups.len()), |n| n as f32),
+                id: p.id.as_str().into(),
+                label: p.label.as_str().into(),
+                hint: p.hint.as_str().into(),
+                guidance_item: p.guidance_item.as_deref().map(Arc::from),
+                unscored: p.unscored.as_deref().map(Arc::from),
             });
         }
         // A short reference answer without guidance is one idea, not a list of points: each of
@@ -201,8 +213,9 @@ impl Compiled {
             c.fuzzy[n].push((w.into_boxed_str(), id));
         }
         let sample = scratch.analyze(&c, &q.sample_answer);
-        let hits = super::evidence::find(&c, &sample.tokens, &q.sample_answer);
-        c.sample_depth = super::score::depth(&c, &hits, &sample.tokens);
+        let hits = super::evidence::find(&c, &sample.tokens, &q.sample_answer, scratch.lists());
+        c.sample_depth = super::score::depth(&c, hits, &sample.tokens);
+        scratch.keep(sample);
         c
     }
 

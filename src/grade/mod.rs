@@ -17,6 +17,7 @@ pub use score::{band_of, calibrate, Band};
 
 use crate::rubric::{Kind, Question, Source};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// The grade of one answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -28,7 +29,7 @@ pub struct Grade {
     pub band: Band,
     pub points: Vec<PointGrade>,
     /// Labels of the scored points not covered, in rubric order.
-    pub missing: Vec<String>,
+    pub missing: Vec<Arc<str>>,
     pub warnings: Vec<String>,
     /// Length of the answer in words.
     pub words: usize,
@@ -54,7 +55,7 @@ impl Grade {
         self.points
             .iter()
             .filter(|p| !p.covered && p.weight == 0)
-            .map(|p| p.label.as_str())
+            .map(|p| &*p.label)
             .collect()
     }
 }
@@ -62,8 +63,8 @@ impl Grade {
 /// How one point fared.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PointGrade {
-    pub id: String,
-    pub label: String,
+    pub id: Arc<str>,
+    pub label: Arc<str>,
     pub source: Source,
     pub weight: u32,
     pub covered: bool,
@@ -71,16 +72,16 @@ pub struct PointGrade {
     pub credit: f64,
     /// The answer's own words that earned the credit, in order of appearance.
     pub evidence: Vec<String>,
-    pub hint: String,
+    pub hint: Arc<str>,
     /// The guidance item the point stands for, as worded in the guidance.
-    pub guidance_item: Option<String>,
+    pub guidance_item: Option<Arc<str>>,
     pub state: State,
     /// Byte ranges of the evidence in the answer, in order, for highlighting.
     pub spans: Vec<Span>,
     /// What the answer says was not done, quoted, for this point.
     pub denied: Vec<String>,
     /// Why the point is not scored, when it is not.
-    pub unscored: Option<String>,
+    pub unscored: Option<Arc<str>>,
 }
 
 /// Where a point stands.
@@ -121,6 +122,28 @@ pub fn grade(
     answer: &str,
     scratch: &mut Scratch,
 ) -> Result<Grade, GradeError> {
+    grade_quoting(q, c, answer, scratch, true)
+}
+
+/// [`grade`] for a caller that reads only the score, band, missing points, warnings, words and
+/// coverage (`rubric batch`): the points' evidence and spans, which none of those depend on,
+/// are left empty rather than copied out of the answer.
+pub(crate) fn grade_unquoted(
+    q: &Question,
+    c: &Compiled,
+    answer: &str,
+    scratch: &mut Scratch,
+) -> Result<Grade, GradeError> {
+    grade_quoting(q, c, answer, scratch, false)
+}
+
+fn grade_quoting(
+    q: &Question,
+    c: &Compiled,
+    answer: &str,
+    scratch: &mut Scratch,
+    quote: bool,
+) -> Result<Grade, GradeError> {
     if answer.trim().is_empty() {
         return Err(GradeError::Empty);
     }
@@ -128,7 +151,9 @@ pub fn grade(
     if a.tokens.is_empty() {
         return Err(GradeError::NoWords);
     }
-    Ok(score::score(q, c, answer, &a))
+    let g = score::score(q, c, answer, &a, scratch.lists(), quote);
+    scratch.keep(a);
+    Ok(g)
 }
 
 /// Grades many answers: compiles each question once and keeps the caches warm.

@@ -18,7 +18,7 @@ const PADDED_SHARE: f64 = 0.3;
 /// The share (0..1) of the runs of `content` (the answer's content words, each as a number that
 /// is equal for equal words) that repeat an earlier run.
 pub fn repeated_share(content: &[u32]) -> f64 {
-    if content.len() < MIN_CONTENT_WORDS {
+    if content.len() < MIN_CONTENT_WORDS || !any_run_of_seen_words(content) {
         return 0.0;
     }
     // A run repeats an earlier one exactly when a set of the runs so far already holds it. A run
@@ -31,6 +31,30 @@ pub fn repeated_share(content: &[u32]) -> f64 {
         .filter(|&run| !seen.insert(run))
         .count();
     repeats as f64 / total as f64
+}
+
+/// Largest word number the quick test below keeps a bit for; an answer's are far smaller.
+const BITS_MAX: u32 = 1 << 20;
+
+/// Whether some run of [`RUN`] words has every word already said before it: a run that repeats
+/// an earlier one has, so an answer without one (most natural answers) repeats no run, and
+/// needs no set of its runs.
+fn any_run_of_seen_words(content: &[u32]) -> bool {
+    let max = content.iter().copied().max().unwrap_or(0);
+    if max > BITS_MAX {
+        return true;
+    }
+    let mut seen = vec![0u64; max as usize / 64 + 1];
+    let mut streak = 0;
+    for &id in content {
+        let (word, bit) = (id as usize / 64, 1u64 << (id % 64));
+        streak = if seen[word] & bit != 0 { streak + 1 } else { 0 };
+        seen[word] |= bit;
+        if streak == RUN {
+            return true;
+        }
+    }
+    false
 }
 
 /// True when enough of the answer repeats itself to warn about it.
@@ -77,6 +101,19 @@ mod tests {
                  product teams ship faster. The budget policy is agreed with product up front, \
                  so nobody argues about it during an incident.";
         assert!(!padded(a));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_quick_test_never_misses_a_repeated_run(
+            content in proptest::collection::vec(0u32..12, 20..60)
+        ) {
+            let total = content.len() + 1 - RUN;
+            let distinct: FxHashSet<&[u32]> = content.windows(RUN).collect();
+            if distinct.len() < total {
+                proptest::prop_assert!(any_run_of_seen_words(&content));
+            }
+        }
     }
 
     #[test]

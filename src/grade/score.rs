@@ -152,10 +152,17 @@ fn shape(toks: &[ATok]) -> Shape {
     }
 }
 
-pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> Grade {
+pub(super) fn score(
+    q: &Question,
+    c: &Compiled,
+    answer: &str,
+    a: &Analyzed,
+    lists: &mut evidence::Lists,
+    quote: bool,
+) -> Grade {
     let toks = &a.tokens;
     let shape = shape(toks);
-    let mut hits = evidence::find(c, toks, answer);
+    let hits = evidence::find(c, toks, answer, lists);
     // By point, then longest first, so "error budget" wins over "budget" for the same words.
     // Stronger evidence first where two overlap ("separate VPCs" over the question's own "VPCs
     // per environment"), then longer.
@@ -170,7 +177,7 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
             h.alt,
         )
     });
-    let depth = depth(c, &hits, toks);
+    let depth = depth(c, hits, toks);
     let (said_no, said_yes) = hits
         .iter()
         .filter(|h| {
@@ -182,13 +189,17 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
         );
     let denies_most = said_no >= DENIED_MIN && said_no >= said_yes;
     let mut points = Vec::with_capacity(q.points.len());
-    let mut rest: &[Hit] = &hits;
+    let mut work = PointWork {
+        quote,
+        ..PointWork::default()
+    };
+    let mut rest: &[Hit] = hits;
     for (pi, p) in q.points.iter().enumerate() {
         let n = rest.iter().take_while(|h| h.point as usize == pi).count();
         let (mine, after) = rest.split_at(n);
         rest = after;
         points.push(credit_point(
-            q,
+            &mut work,
             c,
             pi,
             p,
@@ -214,44 +225,69 @@ pub(super) fn score(q: &Question, c: &Compiled, answer: &str, a: &Analyzed) -> G
 /// How much the answer says about the question: distinct content words in the sentences that
 /// show some point. Padding elsewhere, and saying the same thing again, add nothing.
 pub(super) fn depth(c: &Compiled, hits: &[Hit], toks: &[ATok]) -> usize {
-    let mut on_topic = vec![false; toks.len()];
+    // Where the hits start; then each sentence is looked at once, not once per hit in it.
+    let mut shows = vec![false; toks.len()];
     for h in hits
         .iter()
         .filter(|h| !h.negated && c.alts[h.alt as usize].strength >= super::matcher::ECHO_STRENGTH)
     {
-        let (from, to) = evidence::sentence_of(toks, h.first().0);
-        if !on_topic[from] {
-            on_topic[from..to].iter_mut().for_each(|x| *x = true);
-        }
+        shows[h.first().0] = true;
     }
-    let mut words: Vec<u32> = Vec::with_capacity(toks.len());
-    words.extend(
-        toks.iter()
-            .zip(&on_topic)
-            .filter(|(t, on)| **on && !t.stop && !t.number)
-            .map(|(t, _)| t.word),
-    );
-    words.sort_unstable();
-    words.dedup();
-    words.len()
+    // A word number counts the words its rubric has seen before it: few, so the distinct ones
+    // are counted with a bit each rather than sorted.
+    let max = toks.iter().map(|t| t.word).max().unwrap_or(0);
+    let mut seen = vec![0u64; max as usize / 64 + 1];
+    let mut distinct = 0;
+    let mut from = 0;
+    while from < toks.len() {
+        let to = (from + 1..toks.len())
+            .find(|&j| toks[j].sentence)
+            .unwrap_or(toks.len());
+        if shows[from..to].contains(&true) {
+            for t in toks[from..to].iter().filter(|t| !t.stop && !t.number) {
+                let (word, bit) = (t.word as usize / 64, 1u64 << (t.word % 64));
+                distinct += usize::from(seen[word] & bit == 0);
+                seen[word] |= bit;
+            }
+        }
+        from = to;
+    }
+    distinct
+}
+
+/// What crediting a point collects of its hits; one for all the points of an answer, so that
+/// each point does not allocate its own.
+#[derive(Default)]
+struct PointWork<'h> {
+    taken: Vec<&'h Hit>,
+    denied: Vec<&'h Hit>,
+    /// (group, strength, occurrences) of what counted.
+    groups: Vec<(u32, f32, usize)>,
+    /// Whether to quote the evidence and its spans; nothing else depends on them.
+    quote: bool,
 }
 
 /// The credit of one point from its hits.
 #[allow(clippy::too_many_arguments)]
-fn credit_point(
-    _q: &Question,
+fn credit_point<'h>(
+    work: &mut PointWork<'h>,
     c: &Compiled,
     pi: usize,
     p: &crate::rubric::Point,
-    hits: &[Hit],
+    hits: &'h [Hit],
     toks: &[ATok],
     answer: &str,
     keyword_list: bool,
 ) -> PointGrade {
-    let mut taken: Vec<&Hit> = Vec::new();
-    let mut denied_hits: Vec<&Hit> = Vec::new();
-    // (group, strength, occurrences) of what counted.
-    let mut groups: Vec<(u32, f32, usize)> = Vec::new();
+    let PointWork {
+        taken,
+        denied: denied_hits,
+        groups,
+        quote,
+    } = work;
+    taken.clear();
+    denied_hits.clear();
+    groups.clear();
     for h in hits {
         // Within a rubric of many points, words already counted in a longer phrase do not
         // count again. A one-idea rubric lists a phrase and its words as separate terms, all
@@ -307,35 +343,11 @@ fn credit_point(
         credit *= PARTIAL_SHARE;
     }
     let credit = (credit * 100.0).round() / 100.0;
-    taken.sort_by_key(|h| h.first().0);
-    // Evidence is what earned the credit: the key terms found, or the related words when
-    // nothing stronger was.
-    let any_strong = taken.iter().any(|h| c.alts[h.alt as usize].strength >= 1.0);
-    let shown: Vec<&&Hit> = taken
-        .iter()
-        .filter(|h| !any_strong || c.alts[h.alt as usize].strength >= 1.0)
-        .collect();
-    let mut evidence: Vec<String> = Vec::new();
-    let mut spans: Vec<Span> = Vec::new();
-    for h in shown {
-        // The parts of a conjunction are quoted apart: evidence is always the answer's words.
-        for (a, b) in h.spans() {
-            let e = answer[toks[a].start..toks[b].end].to_string();
-            if !evidence.contains(&e) {
-                evidence.push(e);
-            }
-        }
-        for (a, b) in h.spans() {
-            let s = Span {
-                start: toks[a].start,
-                end: toks[b].end,
-            };
-            if !spans.contains(&s) {
-                spans.push(s);
-            }
-        }
-    }
-    spans.sort_by_key(|s| (s.start, s.end));
+    let (evidence, spans) = if *quote {
+        quote_evidence(c, taken, toks, answer)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     // One quote per denial, however many ways of saying the point it denies.
     let mut denied: Vec<String> = Vec::new();
     for quote in denied_hits.iter().map(|h| negation_quote(h, toks, answer)) {
@@ -351,20 +363,60 @@ fn credit_point(
         _ => State::Missing,
     };
     PointGrade {
-        id: p.id.clone(),
-        label: p.label.clone(),
+        id: cp.id.clone(),
+        label: cp.label.clone(),
         source: p.source,
         weight: p.weight,
         covered,
         credit,
         evidence,
-        hint: p.hint.clone(),
-        guidance_item: p.guidance_item.clone(),
+        hint: cp.hint.clone(),
+        guidance_item: cp.guidance_item.clone(),
         state,
         spans,
         denied,
-        unscored: p.unscored.clone(),
+        unscored: cp.unscored.clone(),
     }
+}
+
+/// The evidence a point's hits show, as the answer's words and their byte ranges.
+fn quote_evidence(
+    c: &Compiled,
+    taken: &mut [&Hit],
+    toks: &[ATok],
+    answer: &str,
+) -> (Vec<String>, Vec<Span>) {
+    taken.sort_by_key(|h| h.first().0);
+    // Evidence is what earned the credit: the key terms found, or the related words when
+    // nothing stronger was.
+    let any_strong = taken.iter().any(|h| c.alts[h.alt as usize].strength >= 1.0);
+    let shown = taken
+        .iter()
+        .filter(|h| !any_strong || c.alts[h.alt as usize].strength >= 1.0);
+    // Room for every part of every hit shown, so that neither list grows a step at a time.
+    let parts = shown.clone().map(|h| h.n as usize).sum();
+    let mut evidence: Vec<String> = Vec::with_capacity(parts);
+    let mut spans: Vec<Span> = Vec::with_capacity(parts);
+    for h in shown {
+        // The parts of a conjunction are quoted apart: evidence is always the answer's words.
+        for (a, b) in h.spans() {
+            let e = &answer[toks[a].start..toks[b].end];
+            if !evidence.iter().any(|x| x == e) {
+                evidence.push(e.to_string());
+            }
+        }
+        for (a, b) in h.spans() {
+            let s = Span {
+                start: toks[a].start,
+                end: toks[b].end,
+            };
+            if !spans.contains(&s) {
+                spans.push(s);
+            }
+        }
+    }
+    spans.sort_by_key(|s| (s.start, s.end));
+    (evidence, spans)
 }
 
 /// The words to quote for a denied hit: from the negation before it to the hit.

@@ -405,7 +405,7 @@ fn full_coverage_scores_100_and_nothing_scores_0() {
     assert_eq!(g.score, 0);
     assert_eq!(g.band, Band::Weak);
     assert_eq!(
-        g.missing,
+        g.missing.iter().map(|m| &**m).collect::<Vec<_>>(),
         [
             "how a bad release is undone",
             "what on-call follows",

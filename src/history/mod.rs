@@ -137,12 +137,12 @@ impl Attempt {
                 .points
                 .iter()
                 .map(|p| PointCredit {
-                    id: p.id.clone(),
-                    label: p.label.clone(),
+                    id: p.id.to_string(),
+                    label: p.label.to_string(),
                     state: state_name(p.state).to_string(),
                     credit: p.credit,
                     weight: p.weight,
-                    hint: p.hint.clone(),
+                    hint: p.hint.to_string(),
                     spans: p
                         .spans
                         .iter()
