@@ -209,7 +209,8 @@ pub(super) fn score(
             shape.keyword_list,
         ));
     }
-    let mut g = decide(q, c, points, &shape, depth, toks, answer);
+    let listed = !c.whole_answer && named_in_lists(c, &points, hits, toks, answer);
+    let mut g = decide(q, c, points, &shape, depth, listed);
     if denies_most {
         // An answer that mostly says what was not done has not said what to do.
         g.score = g.score.min(DENIED_CAP);
@@ -442,8 +443,7 @@ fn decide(
     points: Vec<PointGrade>,
     shape: &Shape,
     depth: usize,
-    toks: &[ATok],
-    answer: &str,
+    listed: bool,
 ) -> Grade {
     let (got, total) = points.iter().fold((0.0, 0.0), |(g, t), p| {
         (g + p.weight as f64 * p.credit, t + p.weight as f64)
@@ -499,7 +499,7 @@ fn decide(
         flags.push("padding");
         warnings.push("Parts of this answer say the same thing again. Say each point once, and use the room for how and why.".to_string());
     }
-    if !c.whole_answer && named_in_lists(&points, toks, answer) {
+    if listed {
         score = score.min(LIST_CAP);
         flags.push("list");
         warnings.push("Most of what this answer covers is only named in a list. Naming is a start: pick the ones that matter most and say how you use each and why.".to_string());
@@ -526,8 +526,6 @@ fn decide(
         let cost = (50.0 * missing_weight / total).max(MISSING_MIN_COST);
         score = score.min(100.0 - cost);
     }
-    let _ = toks;
-    let _ = answer;
     let score = score.max(0.0).round() as u32;
     let missing = points
         .iter()
@@ -550,23 +548,35 @@ fn decide(
     }
 }
 
-/// Whether most covered points (three or more) are shown only by words inside lists.
-fn named_in_lists(points: &[PointGrade], toks: &[ATok], answer: &str) -> bool {
+/// Whether most covered points (three or more) are shown only by words inside lists: every
+/// piece of evidence a point counts (its strong terms where it has any) starts in a list.
+fn named_in_lists(
+    c: &Compiled,
+    points: &[PointGrade],
+    hits: &[Hit],
+    toks: &[ATok],
+    answer: &str,
+) -> bool {
+    let covered = points.iter().filter(|p| p.state == State::Covered).count();
+    if covered < 3 {
+        return false;
+    }
     let listed = in_lists(toks, answer);
-    let covered: Vec<&PointGrade> = points
-        .iter()
-        .filter(|p| p.state == State::Covered && !p.spans.is_empty())
-        .collect();
-    let only_listed = covered
-        .iter()
-        .filter(|p| {
-            p.spans.iter().all(|s| {
-                let k = toks.partition_point(|t| t.start < s.start);
-                listed.get(k).copied().unwrap_or(false)
-            })
+    let only_listed = (0..points.len())
+        .filter(|&pi| points[pi].state == State::Covered)
+        .filter(|&pi| {
+            let mine = || {
+                hits.iter()
+                    .filter(move |h| h.point as usize == pi && !h.negated)
+            };
+            let strong = |h: &&Hit| c.alts[h.alt as usize].strength >= 1.0;
+            let any_strong = mine().any(|h| strong(&h));
+            mine()
+                .filter(|h| !any_strong || strong(h))
+                .all(|h| listed[h.first().0])
         })
         .count();
-    covered.len() >= 3 && only_listed as f64 >= LIST_SHARE * covered.len() as f64
+    only_listed as f64 >= LIST_SHARE * covered as f64
 }
 
 /// Marks the words of lists: in one sentence, a clause that leads in ("I would look at SLOs"),

@@ -223,6 +223,30 @@ fn no_compound_named_failure_since_is_the_practice_working() {
 }
 
 #[test]
+fn points_named_only_in_a_long_list_grade_partial_quoted_or_not() {
+    let q = Question {
+        points: ["slo", "mttr", "toil", "dora"]
+            .iter()
+            .map(|t| point(t, t, Source::Sample, 1, &[t], &[]))
+            .collect(),
+        ..one_point(&["x"], 1.0)
+    };
+    let listed = "I would look at SLO attainment, MTTR, MTTD, toil, DORA, postmortems and surveys.";
+    let lex = Lexicon::parse("", "").unwrap();
+    let c = Compiled::new(&q, &lex, &Stemmer::english());
+    let quoted = grade(&q, &c, listed, &mut Scratch::new()).unwrap();
+    let unquoted = super::grade_unquoted(&q, &c, listed, &mut Scratch::new()).unwrap();
+    for g in [&quoted, &unquoted] {
+        assert!(g.score <= 59, "{}", g.score);
+        assert!(g.flags.contains(&"list"), "{:?}", g.flags);
+    }
+    let explained = "Our SLO is 99.9% of checkout requests. MTTR fell after we wrote runbooks. \
+                     Toil went down when we automated restarts. DORA numbers showed faster deploys.";
+    let g = grade(&q, &c, explained, &mut Scratch::new()).unwrap();
+    assert!(!g.flags.contains(&"list"), "{:?}", g.flags);
+}
+
+#[test]
 fn without_governs_every_item_joined_by_or() {
     let q = one_point(&["rollback plan"], 1.0);
     for denied in [
