@@ -387,6 +387,11 @@ fn a_comparative_is_a_result_only_beside_its_amount() {
 fn actions_in_the_first_person_count_up_to_three() {
     let q = one_point(&["#i-did"], 3.0);
     let credit = |a: &str| grade_with(&q, a).points[0].credit;
+    // Liking, preferring and wishing are not things done.
+    assert_eq!(
+        credit("I preferred Kubernetes, I enjoyed the work and I wished we had more time."),
+        0.0
+    );
     assert_eq!(
         credit("At my last company I was the on-call lead. I think it went well."),
         0.0
