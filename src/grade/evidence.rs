@@ -341,9 +341,7 @@ fn recovery_time(toks: &[ATok], answer: &str, from: usize, to: usize) -> Option<
 fn amount_end(toks: &[ATok], k: usize, answer: &str) -> usize {
     let mut e = k;
     while e + 1 < toks.len() {
-        let gap = &answer[toks[e].end..toks[e + 1].start];
-        let percent = gap.is_empty() && is_word(toks, e + 1, answer, "%");
-        if !(percent || continues_amount(toks, e + 1, answer)) {
+        if !(percent_sign(toks, e, answer) || continues_amount(toks, e + 1, answer)) {
             break;
         }
         e += 1;
@@ -356,10 +354,14 @@ fn continues_amount(toks: &[ATok], k: usize, answer: &str) -> bool {
     k > 0 && toks[k].number && toks[k - 1].number && &answer[toks[k - 1].end..toks[k].start] == "."
 }
 
+/// Whether a "%" sign follows the number at `k` directly.
+fn percent_sign(toks: &[ATok], k: usize, answer: &str) -> bool {
+    k + 1 < toks.len() && toks[k].end == toks[k + 1].start && is_word(toks, k + 1, answer, "%")
+}
+
 /// A number given as a share: "40%", "40 percent".
 fn is_percent(toks: &[ATok], k: usize, answer: &str) -> bool {
-    answer.as_bytes().get(toks[k].end) == Some(&b'%')
-        || (k + 1 < toks.len() && is_word(toks, k + 1, answer, "percent"))
+    percent_sign(toks, k, answer) || (k + 1 < toks.len() && is_word(toks, k + 1, answer, "percent"))
 }
 
 /// How far a verb of change ("reduced", "cut") may sit from its amount in one sentence.
@@ -406,9 +408,13 @@ fn sentence_result(toks: &[ATok], answer: &str, from: usize, to: usize) -> Optio
     }
     // "from <amount> ... to": "from three days to under one".
     (from..to).find_map(|k| {
+        if !is_word(toks, k, answer, "from") {
+            return None;
+        }
         let amount = (k + 1..to.min(k + 4)).find(|&q| quantity(q))?;
-        let back = (k + 2..to).any(|t| is_word(toks, t, answer, "to"));
-        (is_word(toks, k, answer, "from") && back).then_some((k, amount))
+        (k + 2..to)
+            .any(|t| is_word(toks, t, answer, "to"))
+            .then_some((k, amount))
     })
 }
 

@@ -562,17 +562,15 @@ fn named_in_lists(
         return false;
     }
     let listed = in_lists(toks, answer);
-    let only_listed = (0..points.len())
-        .filter(|&pi| points[pi].state == State::Covered)
-        .filter(|&pi| {
-            let mine = || {
-                hits.iter()
-                    .filter(move |h| h.point as usize == pi && !h.negated)
-            };
-            let strong = |h: &&Hit| c.alts[h.alt as usize].strength >= 1.0;
-            let any_strong = mine().any(|h| strong(&h));
-            mine()
-                .filter(|h| !any_strong || strong(h))
+    let strong = |h: &Hit| c.alts[h.alt as usize].strength >= 1.0;
+    // The hits are sorted by point.
+    let only_listed = hits
+        .chunk_by(|a, b| a.point == b.point)
+        .filter(|mine| points[mine[0].point as usize].state == State::Covered)
+        .filter(|mine| {
+            let any_strong = mine.iter().any(|h| !h.negated && strong(h));
+            mine.iter()
+                .filter(|h| !h.negated && (!any_strong || strong(h)))
                 .all(|h| listed[h.first().0])
         })
         .count();
@@ -594,11 +592,9 @@ fn in_lists(toks: &[ATok], answer: &str) -> Vec<bool> {
     }
     let joined = |(a, b): (usize, usize)| {
         b - a <= 2 * LIST_ITEM_MAX + 1
-            && (a..b).any(|k| {
-                matches!(
-                    &*answer[toks[k].start..toks[k].end].to_ascii_lowercase(),
-                    "and" | "or"
-                )
+            && toks[a..b].iter().any(|t| {
+                let w = &answer[t.start..t.end];
+                w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or")
             })
     };
     let mut i = 0;
@@ -606,14 +602,12 @@ fn in_lists(toks: &[ATok], answer: &str) -> Vec<bool> {
         // The run of short clauses after clause `i`, in its sentence.
         let mut j = i + 1;
         while j < clauses.len()
-            && !(toks[clauses[j].0].sentence || toks[clauses[j].0].hard)
+            && !toks[clauses[j].0].hard
             && clauses[j].1 - clauses[j].0 <= LIST_ITEM_MAX
         {
             j += 1;
         }
-        let tail = j < clauses.len()
-            && !(toks[clauses[j].0].sentence || toks[clauses[j].0].hard)
-            && joined(clauses[j]);
+        let tail = j < clauses.len() && !toks[clauses[j].0].hard && joined(clauses[j]);
         let last = if tail { j + 1 } else { j };
         if last - i >= LIST_MIN_ITEMS && j > i + 1 {
             let (from, to) = (clauses[i].0, clauses[last - 1].1);
